@@ -1,0 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveOps.Core.Campaigns;
+
+public static class CampaignsServices
+{
+    public static IServiceCollection AddCampaigns(this IServiceCollection services)
+    {
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveOps.Core.Cohorts;
+
+public static class CohortsServices
+{
+    public static IServiceCollection AddCohorts(this IServiceCollection services)
+    {
+        return services;
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveOps.Core.Import;
+
+public static class ImportServices
+{
+    public static IServiceCollection AddImport(this IServiceCollection services)
+    {
+        services.AddSingleton<ImportService>();
+        return services;
+    }
+}

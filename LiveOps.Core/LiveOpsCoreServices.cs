@@ -1,0 +1,40 @@
+using LiveOps.Core.Campaigns;
+using LiveOps.Core.Cohorts;
+using LiveOps.Core.Common;
+using LiveOps.Core.Data;
+using LiveOps.Core.Import;
+using LiveOps.Core.LiveSessions;
+using LiveOps.Core.PushCadence;
+using LiveOps.Core.Tiers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace LiveOps.Core;
+
+public static class LiveOpsCoreServices
+{
+    /// <summary>
+    /// Everything the dashboard and the command line share. <see cref="LiveOpsOptions"/> must be bound by the host.
+    /// </summary>
+    public static IServiceCollection AddLiveOpsCore(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ZoneClock(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<LiveOpsOptions>>().Value.TimeZone));
+        services.AddSingleton<DataVersion>();
+        services.AddDbContextFactory<LiveOpsDbContext>(o => o.UseSqlite(connectionString));
+
+        // One registration per feature folder, each owned by that feature.
+        services.AddImport();
+        services.AddCohorts();
+        services.AddPushCadence();
+        services.AddCampaigns();
+        services.AddTiers();
+        services.AddLiveSessions();
+        services.AddDemoData();
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveOps.Core.LiveSessions;
+
+public static class LiveSessionsServices
+{
+    public static IServiceCollection AddLiveSessions(this IServiceCollection services)
+    {
+        return services;
+    }
+}

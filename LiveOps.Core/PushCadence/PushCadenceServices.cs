@@ -1,0 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveOps.Core.PushCadence;
+
+public static class PushCadenceServices
+{
+    public static IServiceCollection AddPushCadence(this IServiceCollection services)
+    {
+        return services;
+    }
+}

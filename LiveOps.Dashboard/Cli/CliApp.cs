@@ -1,0 +1,126 @@
+using LiveOps.Core.Common;
+using LiveOps.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LiveOps.Dashboard.Cli;
+
+/// <summary>
+/// The one-shot commands of contract §3. They run against the configured database and exit
+/// without starting the web server. Exit codes: 0 done, 1 rejected input, 2 wrong usage.
+/// </summary>
+public static class CliApp
+{
+    public const int Ok = 0;
+    public const int Rejected = 1;
+    public const int WrongUsage = 2;
+
+    public const string Usage = """
+        usage:
+          LiveOps.Dashboard import <kind> <file.csv> [--db <path>]
+              kinds: customers, orders, audiences, audience-events, pushes, campaigns,
+                     campaign-events, live-sessions, tier-rules
+          LiveOps.Dashboard report <name> [--db <path>] [--format json|csv]
+                  [--from <date>] [--to <date>] [--period week|month] [--as-of <date>]
+              names: {reports}
+          LiveOps.Dashboard seed-demo [--db <path>] [--customers N] [--seed N]
+          (no command: start the dashboard)
+        """;
+
+    private static readonly Dictionary<string, ICommand> Commands = new(StringComparer.Ordinal)
+    {
+        ["import"] = new ImportCommand(),
+        ["report"] = new ReportCommand(),
+        ["seed-demo"] = new SeedDemoCommand(),
+    };
+
+    public static string UsageText => Usage.Replace("{reports}", string.Join(", ", ReportCommands.Names), StringComparison.Ordinal);
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && (Commands.ContainsKey(args[0]) || args[0] is "help" or "--help" or "-h");
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? configureServices = null, CancellationToken ct = default)
+    {
+        if (args[0] is "help" or "--help" or "-h")
+        {
+            await stdout.WriteLineAsync(UsageText);
+            return Ok;
+        }
+        var command = Commands[args[0]];
+        if (!CliArguments.TryParse(args[1..], command.Options, out var parsed, out var problem))
+        {
+            return await WrongUsageAsync(stderr, problem!);
+        }
+        try
+        {
+            await using var services = BuildServices(parsed.Option("db"), configureServices);
+            _ = services.GetRequiredService<IOptions<LiveOpsOptions>>().Value;
+            await DatabaseInitializer.MigrateAsync(services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>(), ct);
+            return await command.RunAsync(parsed, new CommandContext(services, stdout, stderr), ct);
+        }
+        catch (UsageException e)
+        {
+            return await WrongUsageAsync(stderr, e.Message);
+        }
+        catch (RejectedInputException e)
+        {
+            await stderr.WriteLineAsync(e.Message);
+            return Rejected;
+        }
+        catch (OptionsValidationException e)
+        {
+            await stderr.WriteLineAsync($"configuration: {string.Join("; ", e.Failures)}");
+            return Rejected;
+        }
+        catch (SqliteException e)
+        {
+            await stderr.WriteLineAsync($"database: {e.Message}");
+            return Rejected;
+        }
+        catch (IOException e)
+        {
+            await stderr.WriteLineAsync(e.Message);
+            return Rejected;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            await stderr.WriteLineAsync(e.Message);
+            return Rejected;
+        }
+    }
+
+    private static async Task<int> WrongUsageAsync(TextWriter stderr, string problem)
+    {
+        await stderr.WriteLineAsync(problem);
+        await stderr.WriteLineAsync(UsageText);
+        return WrongUsage;
+    }
+
+    private static ServiceProvider BuildServices(string? db, Action<IServiceCollection>? configureServices)
+    {
+        var configuration = new ConfigurationBuilder();
+        AppServices.AddAppConfiguration(configuration);
+        configuration.AddEnvironmentVariables();
+        if (db is not null)
+        {
+            configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"ConnectionStrings:{AppServices.ConnectionStringName}"] = new SqliteConnectionStringBuilder { DataSource = db }.ToString(),
+            });
+        }
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddLiveOps(configuration.Build());
+        configureServices?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+}
+
+public sealed record CommandContext(IServiceProvider Services, TextWriter Out, TextWriter Error);
+
+public interface ICommand
+{
+    IReadOnlySet<string> Options { get; }
+
+    Task<int> RunAsync(CliArguments args, CommandContext context, CancellationToken ct);
+}

@@ -1,0 +1,77 @@
+using LiveOps.Core.Common;
+
+namespace LiveOps.Dashboard.Cli;
+
+/// <summary>The options every report accepts (contract §3), already parsed and checked.</summary>
+public sealed record ReportArguments(
+    string Format,
+    DateTimeOffset? From,
+    DateTimeOffset? To,
+    PeriodKind? Period,
+    DateTimeOffset? AsOf);
+
+/// <summary>One report of <c>report &lt;name&gt;</c>: it calls its Core service and writes JSON or CSV.</summary>
+public interface IReportCommand
+{
+    string Name { get; }
+
+    Task<int> RunAsync(ReportArguments args, CommandContext context, CancellationToken ct);
+}
+
+public static class ReportCommands
+{
+    /// <summary>The reports that exist; <c>report</c> with any other name is wrong usage.</summary>
+    public static readonly IReadOnlyList<IReportCommand> All =
+    [
+    ];
+
+    public static IEnumerable<string> Names => All.Select(r => r.Name);
+}
+
+public sealed class ReportCommand : ICommand
+{
+    public IReadOnlySet<string> Options { get; } = new HashSet<string> { "db", "format", "from", "to", "period", "as-of" };
+
+    public async Task<int> RunAsync(CliArguments args, CommandContext context, CancellationToken ct)
+    {
+        if (args.Positional.Count != 1)
+        {
+            throw new UsageException(args.Positional.Count == 0 ? "report: which report?" : "report: one report name at a time");
+        }
+        var name = args.Positional[0];
+        var report = ReportCommands.All.FirstOrDefault(r => r.Name == name)
+            ?? throw new UsageException($"report: unknown report '{name}'");
+        var clock = context.Services.GetRequiredService<ZoneClock>();
+        var format = args.Option("format") ?? "json";
+        if (format is not ("json" or "csv"))
+        {
+            throw new UsageException($"--format: '{format}' is not json or csv");
+        }
+        PeriodKind? period = args.Option("period") switch
+        {
+            null => null,
+            "month" => PeriodKind.Month,
+            "week" => PeriodKind.Week,
+            var other => throw new UsageException($"--period: '{other}' is not week or month"),
+        };
+        var from = ParseInstant(args, "from", clock);
+        var to = ParseInstant(args, "to", clock);
+        if (from is not null && to is not null && from >= to)
+        {
+            throw new UsageException("--from must be before --to");
+        }
+        return await report.RunAsync(new ReportArguments(format, from, to, period, ParseInstant(args, "as-of", clock)), context, ct);
+    }
+
+    private static DateTimeOffset? ParseInstant(CliArguments args, string name, ZoneClock clock)
+    {
+        var text = args.Option(name);
+        if (text is null)
+        {
+            return null;
+        }
+        return clock.TryParseInstant(text, out var instant)
+            ? instant
+            : throw new UsageException($"--{name}: '{text}' is not a date (2026-11-03) or a timestamp (2026-11-03T20:15:00, optional +08:00 or Z)");
+    }
+}

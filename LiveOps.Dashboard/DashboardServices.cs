@@ -1,0 +1,11 @@
+namespace LiveOps.Dashboard;
+
+public static class DashboardServices
+{
+    /// <summary>UI-side state and formatting services; analytics live in LiveOps.Core.</summary>
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
+    {
+        services.AddScoped<Formatting>();
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+using LiveOps.Core.Common;
+
+namespace LiveOps.Dashboard;
+
+/// <summary>How the dashboard shows money, rates and instants: ¥, the configured zone, the current culture.</summary>
+public sealed class Formatting(ZoneClock clock)
+{
+    public string Money(decimal yuan) => "¥" + yuan.ToString("#,##0.00", CultureInfo.CurrentCulture);
+
+    public string MoneyShort(decimal yuan) => Cultures.IsChinese && Math.Abs(yuan) >= 10_000m
+        ? "¥" + (yuan / 10_000m).ToString("#,##0.0", CultureInfo.CurrentCulture) + "万"
+        : "¥" + yuan.ToString("#,##0", CultureInfo.CurrentCulture);
+
+    public string Count(long n) => n.ToString("#,##0", CultureInfo.CurrentCulture);
+
+    public string Percent(double? fraction) => fraction is null || double.IsNaN(fraction.Value)
+        ? "—"
+        : fraction.Value.ToString("0.0%", CultureInfo.CurrentCulture);
+
+    public string DateTime(DateTimeOffset instant) => clock.ToLocal(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public string Date(DateTimeOffset instant) => clock.ToLocal(instant).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

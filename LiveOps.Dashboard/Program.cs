@@ -1,0 +1,47 @@
+using System.Globalization;
+using LiveOps.Core.Common;
+using LiveOps.Core.Data;
+using LiveOps.Dashboard;
+using LiveOps.Dashboard.Cli;
+using LiveOps.Dashboard.Components;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+if (CliApp.IsCommand(args))
+{
+    return await CliApp.RunAsync(args, Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+AppServices.AddAppConfiguration(builder.Configuration);
+// Package assets (_content/MudBlazor, _framework) come from the build output however the app is started.
+builder.WebHost.UseStaticWebAssets();
+
+builder.Services.AddLiveOps(builder.Configuration);
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddLocalization();
+builder.Services.AddDashboard();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestLocalization(Cultures.RequestLocalization());
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapCultureEndpoint();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await StartupData.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the test host (WebApplicationFactory).</summary>
+public partial class Program;
