@@ -29,6 +29,8 @@ public class LiveOpsDbContext(DbContextOptions<LiveOpsDbContext> options) : DbCo
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        // Feature folders add their own tables through IEntityTypeConfiguration classes.
+        model.ApplyConfigurationsFromAssembly(typeof(LiveOpsDbContext).Assembly);
         model.Entity<Customer>(e =>
         {
             e.ToTable("customers");

@@ -33,6 +33,7 @@ public static class CliApp
         ["import"] = new ImportCommand(),
         ["report"] = new ReportCommand(),
         ["seed-demo"] = new SeedDemoCommand(),
+        ["bench"] = new BenchCommand(),
     };
 
     public static string UsageText => Usage.Replace("{reports}", string.Join(", ", ReportCommands.Names), StringComparison.Ordinal);
