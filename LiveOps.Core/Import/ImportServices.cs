@@ -6,7 +6,7 @@ public static class ImportServices
 {
     public static IServiceCollection AddImport(this IServiceCollection services)
     {
-        services.AddSingleton<ImportService>();
+        services.AddSingleton<IImportService, ImportService>();
         return services;
     }
 }

@@ -21,7 +21,7 @@ public sealed class ImportCommand : ICommand
         {
             throw new RejectedInputException($"{path}: no such file");
         }
-        var importer = context.Services.GetRequiredService<ImportService>();
+        var importer = context.Services.GetRequiredService<IImportService>();
         var result = await importer.ImportFileAsync(kind, path, ct);
         if (!result.Succeeded)
         {
