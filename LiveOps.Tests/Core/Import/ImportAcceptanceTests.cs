@@ -184,6 +184,36 @@ public sealed class ImportAcceptanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALargeFile_BuildsTheIndexesAfterTheRows_AndEndsWithTheSameSchema()
+    {
+        await ImportedAsync(ImportKind.Orders, "order_id,customer_id,placed_at,amount\nA0,u1,2026-10-01 10:00,1\n");
+        var schemaBefore = SchemaText();
+        _db.DeferIndexesAlways();
+        var csv = new StringBuilder("order_id,customer_id,placed_at,amount\n");
+        for (var i = 1; i <= 300; i++)
+        {
+            csv.Append($"A{i},u{i % 7},2026-10-01 10:{i % 60:D2},{i}\n");
+        }
+
+        var result = await ImportedAsync(ImportKind.Orders, csv.ToString());
+
+        Assert.Equal((300L, 300L), (result.Rows, result.Added));
+        Assert.Equal(schemaBefore, SchemaText());
+        await using var context = _db.NewContext();
+        Assert.Equal(301, await context.Orders.CountAsync());
+        Assert.Equal(45150m, await context.Orders.Where(o => o.OrderId != "A0").SumAsync(o => o.Amount));
+    }
+
+    private string SchemaText()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_db.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(name || ':' || ifnull(sql, ''), char(10)) FROM (SELECT name, sql FROM sqlite_master ORDER BY name)";
+        return (string)command.ExecuteScalar()!;
+    }
+
+    [Fact]
     public async Task HeaderOnly_ImportsNoRows()
     {
         var result = await ImportedAsync(ImportKind.Orders, "order_id,customer_id,placed_at,amount\n");

@@ -40,12 +40,21 @@ internal static class ImportTestKit
         return result;
     }
 
-    /// <summary>Every row of every table, in key order, as text: equal snapshots mean nothing was written.</summary>
+    /// <summary>The schema and every row of every table, in key order, as text: equal snapshots mean nothing was written.</summary>
     public static string Snapshot(this TestDatabase db)
     {
         using var connection = new SqliteConnection(db.ConnectionString);
         connection.Open();
         var text = new StringBuilder();
+        using (var schema = connection.CreateCommand())
+        {
+            schema.CommandText = "SELECT name, sql FROM sqlite_master ORDER BY name";
+            using var reader = schema.ExecuteReader();
+            while (reader.Read())
+            {
+                text.Append(reader.GetString(0)).Append(": ").Append(reader.IsDBNull(1) ? "" : reader.GetString(1)).Append('\n');
+            }
+        }
         foreach (var table in Tables)
         {
             using var command = connection.CreateCommand();
@@ -65,6 +74,9 @@ internal static class ImportTestKit
         }
         return text.ToString();
     }
+
+    /// <summary>Makes every import of this database build its indexes after the rows, as a large file does.</summary>
+    public static void DeferIndexesAlways(this TestDatabase db) => ((ImportService)db.Get<IImportService>()).DeferIndexesFromRows = 0;
 
     public static long Count(this TestDatabase db, string table)
     {
