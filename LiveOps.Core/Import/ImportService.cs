@@ -29,7 +29,7 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
     private const int MaxRecordBytes = 1 << 20;
 
     // Files estimated at fewer rows than this keep their table's indexes up to date row by row.
-    internal long DeferIndexesFromRows { get; set; } = 200_000;
+    internal long DeferIndexesFromRows { get; set; } = 100_000;
 
     // A rough size of one CSV record, to estimate a file's rows from its length.
     private const int EstimatedBytesPerRow = 64;
