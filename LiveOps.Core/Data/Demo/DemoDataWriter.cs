@@ -12,11 +12,13 @@ internal static class DemoDataWriter
     {
         using (var pragma = connection.CreateCommand())
         {
-            // A large page cache keeps the secondary indexes in memory while a million rows go in.
+            // A large page cache lets the index builds at the end sort in memory.
             pragma.CommandText = "PRAGMA cache_size=-131072; PRAGMA synchronous=NORMAL;";
             pragma.ExecuteNonQuery();
         }
         using var tx = connection.BeginTransaction();
+        // Building an index once from sorted keys is several times faster than a million random inserts into it.
+        var deferred = DropIndexes(connection, tx, "customers", "orders", "audience_events", "campaign_events");
         WriteLiveSessions(connection, tx, data);
         WriteAudiences(connection, tx, data);
         WriteCampaigns(connection, tx, data);
@@ -25,6 +27,7 @@ internal static class DemoDataWriter
         WriteAudienceEvents(connection, tx, data);
         WriteCampaignEvents(connection, tx, data);
         WriteOrders(connection, tx, data);
+        RecreateIndexes(connection, tx, deferred);
         tx.Commit();
         return new DemoDataSummary(data.Customers.Length, data.Orders.Count, data.Audiences.Count, data.AudienceEvents.Count,
             data.Pushes.Count, data.Campaigns.Count, data.CampaignEvents.Count, data.LiveSessions.Count);
@@ -116,6 +119,43 @@ internal static class DemoDataWriter
                 o.Campaign >= 0 ? data.Campaigns[o.Campaign].Id : null,
                 o.LiveSession >= 0 ? data.LiveSessions[o.LiveSession].Id : null);
         }
+    }
+
+    /// <summary>Drops the secondary indexes of the tables (within the transaction) and returns their definitions.</summary>
+    private static List<string> DropIndexes(SqliteConnection connection, SqliteTransaction tx, params string[] tables)
+    {
+        var indexes = new List<(string Name, string Sql)>();
+        using (var query = connection.CreateCommand())
+        {
+            query.Transaction = tx;
+            query.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({string.Join(", ", tables.Select(t => $"'{t}'"))}) ORDER BY name";
+            using var reader = query.ExecuteReader();
+            while (reader.Read())
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+        foreach (var (name, _) in indexes)
+        {
+            Execute(connection, tx, $"DROP INDEX \"{name}\"");
+        }
+        return indexes.Select(i => i.Sql).ToList();
+    }
+
+    private static void RecreateIndexes(SqliteConnection connection, SqliteTransaction tx, List<string> definitions)
+    {
+        foreach (var sql in definitions)
+        {
+            Execute(connection, tx, sql);
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction tx, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>One prepared INSERT whose parameters are rebound for every row.</summary>
