@@ -191,6 +191,22 @@ public sealed class ImportRejectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UnclosedQuote_BeforeMegabytesOfRows_StopsAtTheRecordLimit_AndNamesTheLine()
+    {
+        var csv = new StringBuilder("order_id,customer_id,placed_at,amount\nA1,\"u9,2026-10-01 10:00:00,10\n");
+        for (var i = 2; i <= 40_000; i++)
+        {
+            csv.Append($"A{i},u9,2026-10-01 10:00:00,10\n");
+        }
+
+        var result = await RejectedAsync(csv.ToString());
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((2L, "record"), (problem.Line, problem.Column));
+        Assert.StartsWith("a quoted field is never closed", problem.Message);
+    }
+
+    [Fact]
     public async Task MoreThan10000Problems_KeepsTheFirst10000_AndCountsTheRest()
     {
         var csv = new StringBuilder("order_id,customer_id,placed_at,amount\n");
