@@ -71,6 +71,19 @@ public sealed class DemoDataShapeTests(DemoShopFixture shop)
     }
 
     [Fact]
+    public void Orders_AreEveningHeavyInShanghaiTime()
+    {
+        // Shanghai is UTC+8 all year, so the local hour is plain arithmetic on the stored UTC milliseconds.
+        const string localHour = "((PlacedAt / 1000 + 8 * 3600) / 3600) % 24";
+        var total = DemoSql.Scalar(Cs, "SELECT COUNT(*) FROM orders");
+        var evening = DemoSql.Scalar(Cs, $"SELECT COUNT(*) FROM orders WHERE {localHour} BETWEEN 19 AND 23");
+        var night = DemoSql.Scalar(Cs, $"SELECT COUNT(*) FROM orders WHERE {localHour} BETWEEN 2 AND 5");
+
+        Assert.InRange(evening / (double)total, 0.45, 0.85);
+        Assert.InRange(night / (double)total, 0.001, 0.05);
+    }
+
+    [Fact]
     public void LiveSessions_AreEveningBroadcastsWithChineseTitlesAndAudienceFigures()
     {
         var clock = shop.Db.Clock;
