@@ -10,7 +10,7 @@ public enum WeComLimitKind
 /// <summary>A send to one audience, as the WeCom rule sees it: every kind counts.</summary>
 public readonly record struct GroupSend(string PushId, DateTimeOffset SentAt);
 
-/// <summary>A send the WeCom limit would have refused: it was the <c>Count</c>-th of its day or month.</summary>
+/// <summary>A send the WeCom limit would have refused: it was the <c>Count</c>-th send tried that day (or month).</summary>
 public sealed record WeComBlockedSend(string PushId, DateTimeOffset SentAt, WeComLimitKind Limit, int Count);
 
 /// <summary>
@@ -25,26 +25,29 @@ public static class WeComRule
         IEnumerable<GroupSend> sends, Func<DateTimeOffset, DateOnly> localDate, int? maxPerDay, int? maxPerMonth)
     {
         var blocked = new List<WeComBlockedSend>();
-        var perDay = new Dictionary<DateOnly, int>();
-        var perMonth = new Dictionary<(int, int), int>();
+        var passedPerDay = new Dictionary<DateOnly, int>();
+        var passedPerMonth = new Dictionary<(int, int), int>();
+        // What the operator reads: "the 3rd send of the day", blocked ones included.
+        var triedPerDay = new Dictionary<DateOnly, int>();
+        var triedPerMonth = new Dictionary<(int, int), int>();
         foreach (var send in sends.OrderBy(s => s.SentAt).ThenBy(s => s.PushId, StringComparer.Ordinal))
         {
             var day = localDate(send.SentAt);
             var month = (day.Year, day.Month);
-            var dayCount = perDay.GetValueOrDefault(day) + 1;
-            var monthCount = perMonth.GetValueOrDefault(month) + 1;
-            if (maxPerDay is not null && dayCount > maxPerDay)
+            triedPerDay[day] = triedPerDay.GetValueOrDefault(day) + 1;
+            triedPerMonth[month] = triedPerMonth.GetValueOrDefault(month) + 1;
+            if (maxPerDay is not null && passedPerDay.GetValueOrDefault(day) >= maxPerDay)
             {
-                blocked.Add(new WeComBlockedSend(send.PushId, send.SentAt, WeComLimitKind.PerCustomerPerDay, dayCount));
+                blocked.Add(new WeComBlockedSend(send.PushId, send.SentAt, WeComLimitKind.PerCustomerPerDay, triedPerDay[day]));
                 continue;
             }
-            if (maxPerMonth is not null && monthCount > maxPerMonth)
+            if (maxPerMonth is not null && passedPerMonth.GetValueOrDefault(month) >= maxPerMonth)
             {
-                blocked.Add(new WeComBlockedSend(send.PushId, send.SentAt, WeComLimitKind.PerAudiencePerMonth, monthCount));
+                blocked.Add(new WeComBlockedSend(send.PushId, send.SentAt, WeComLimitKind.PerAudiencePerMonth, triedPerMonth[month]));
                 continue;
             }
-            perDay[day] = dayCount;
-            perMonth[month] = monthCount;
+            passedPerDay[day] = passedPerDay.GetValueOrDefault(day) + 1;
+            passedPerMonth[month] = passedPerMonth.GetValueOrDefault(month) + 1;
         }
         return blocked;
     }
