@@ -1,12 +1,17 @@
 using System.Globalization;
+using LiveOps.Core.Data;
 using LiveOps.Core.Data.Entities;
 using LiveOps.Tests.Support;
 
 namespace LiveOps.Tests.Core.PushCadence;
 
 /// <summary>Writes cadence fixture rows with EF Core; times are local Asia/Shanghai unless they carry an offset.</summary>
-public sealed class CadenceFixture(TestDatabase db)
+public sealed class CadenceFixture(Func<LiveOpsDbContext> newContext)
 {
+    public CadenceFixture(TestDatabase db) : this(db.NewContext)
+    {
+    }
+
     private readonly List<object> _rows = [];
     private readonly Dictionary<string, Customer> _customers = new(StringComparer.Ordinal);
     private int _pushes;
@@ -49,7 +54,7 @@ public sealed class CadenceFixture(TestDatabase db)
 
     public async Task SaveAsync()
     {
-        await using var context = db.NewContext();
+        await using var context = newContext();
         foreach (var row in _rows.Where(r => r is not PendingEvent))
         {
             context.Add(row);
