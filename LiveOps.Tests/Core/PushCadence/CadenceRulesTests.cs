@@ -1,4 +1,5 @@
 using LiveOps.Core.PushCadence;
+using Microsoft.Extensions.Configuration;
 using static LiveOps.Tests.Core.PushCadence.CadenceFixture;
 
 namespace LiveOps.Tests.Core.PushCadence;
@@ -88,5 +89,27 @@ public sealed class CadenceRulesTests
         Assert.Equal(2.0 / 52, CadenceRules.LeaveRate(2, 52));
         Assert.Null(CadenceRules.LeaveRate(1, 0));
         Assert.Null(CadenceRules.LeaveRate(1, null));
+    }
+}
+
+public sealed class PushCadenceOptionsTests
+{
+    [Fact]
+    public void Bind_QuietHoursAndWeComLimit_FromConfigurationStrings()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["LiveOps:PushCadence:QuietHoursStart"] = "21:30",
+                ["LiveOps:PushCadence:QuietHoursEnd"] = "07:00",
+                ["LiveOps:PushCadence:WeCom:MaxPerCustomerPerDay"] = "1",
+            })
+            .Build();
+
+        var options = configuration.GetSection("LiveOps").Get<LiveOps.Core.Common.LiveOpsOptions>()!;
+
+        Assert.Equal((new TimeOnly(21, 30), new TimeOnly(7, 0)), (options.PushCadence.QuietHoursStart, options.PushCadence.QuietHoursEnd));
+        Assert.Equal((1, (int?)null, true), (options.PushCadence.WeCom.MaxPerCustomerPerDay, options.PushCadence.WeCom.MaxPerAudiencePerMonth, options.PushCadence.WeCom.Enabled));
+        Assert.Equal((new TimeOnly(22, 0), new TimeOnly(8, 0), false), (new LiveOps.Core.Common.PushCadenceOptions().QuietHoursStart, new LiveOps.Core.Common.PushCadenceOptions().QuietHoursEnd, new LiveOps.Core.Common.PushCadenceOptions().WeCom.Enabled));
     }
 }
