@@ -116,6 +116,25 @@ public sealed class CadenceServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_WithoutMemberCount_MembersAreJoinsMinusLeavesBeforeTheWeek()
+    {
+        await new CadenceFixture(_db).Audience("n1", "无成员数")
+            .Promotions("n1", "2026-11-17T10:00:00", "2026-11-18T10:00:00")
+            .Event("n1", "a", "2026-11-01T10:00:00", AudienceEventType.Joined)
+            .Event("n1", "b", "2026-11-02T10:00:00", AudienceEventType.Joined)
+            .Event("n1", "c", "2026-11-03T10:00:00", AudienceEventType.Joined)
+            .Event("n1", "d", "2026-11-17T09:00:00", AudienceEventType.Joined)
+            .Event("n1", "a", "2026-11-18T11:00:00", AudienceEventType.Left)
+            .SaveAsync();
+
+        var weeks = (await Service.RunAsync(new CadenceQuery())).Audiences.Single().Weeks;
+
+        // W47 starts with a, b, c; W48 with b, c, d. The leave came 1 h after Wednesday's push.
+        Assert.Equal([3, 3], weeks.Select(w => w.MembersAtStart!.Value));
+        Assert.Equal(1.0 / 3, weeks[0].LeaveRate);
+    }
+
+    [Fact]
     public async Task RunAsync_WeComDailyLimit_ListsSecondSendOfTheDay_OnlyForWeComAudiences()
     {
         await using var db = new TestDatabase(configure: o => o.PushCadence.WeCom.MaxPerCustomerPerDay = 1);
