@@ -1,0 +1,103 @@
+using LiveOps.Core.Common;
+using LiveOps.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveOps.Core.Tiers;
+
+/// <summary>Every known customer (every row of <c>customers</c>), ordered by <c>customerId</c> ordinal.</summary>
+public sealed class TierCustomers
+{
+    internal TierCustomers(string[] ids, Dictionary<int, int> indexByKey)
+    {
+        Ids = ids;
+        IndexByKey = indexByKey;
+    }
+
+    public string[] Ids { get; }
+
+    internal Dictionary<int, int> IndexByKey { get; }
+
+    public int Count => Ids.Length;
+}
+
+/// <summary>Paid spend and paid order count per customer (aligned with <see cref="TierCustomers.Ids"/>) in one window.</summary>
+public sealed record TierWindow(DateTimeOffset AsOf, decimal[] Spend, int[] Orders)
+{
+    /// <summary>The window is (as-of − 365 × 24 h, as-of]: an order exactly 365 days old is out, one at as-of is in.</summary>
+    public static readonly TimeSpan Length = TimeSpan.FromDays(365);
+}
+
+/// <summary>
+/// The two reads every tier result is built from: all customer ids, and one aggregate over the paid orders of a
+/// window (a range scan of the PlacedAt index, grouped by customer). Never a query per customer.
+/// </summary>
+public sealed class TierDataReader(IDbContextFactory<LiveOpsDbContext> factory)
+{
+    public async Task<TierCustomers> CustomersAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = new List<(int Key, string Id)>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT Id, CustomerId FROM customers";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add((reader.GetInt32(0), reader.GetString(1)));
+            }
+        }
+        // Sorted here rather than in SQL: the report promises ordinal (UTF-16) order, SQLite sorts UTF-8 bytes.
+        rows.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        var ids = new string[rows.Count];
+        var index = new Dictionary<int, int>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            ids[i] = rows[i].Id;
+            index[rows[i].Key] = i;
+        }
+        return new TierCustomers(ids, index);
+    }
+
+    /// <summary>Spend and orders of every customer over paid orders in (asOf − 365 days, asOf].</summary>
+    public Task<TierWindow> WindowAsync(TierCustomers customers, DateTimeOffset asOf, CancellationToken ct) =>
+        WindowAsync(customers, asOf, asOf - TierWindow.Length, asOf, ct);
+
+    /// <summary>Spend and orders over paid orders in (<paramref name="after"/>, <paramref name="through"/>], labelled <paramref name="asOf"/>.</summary>
+    public async Task<TierWindow> WindowAsync(TierCustomers customers, DateTimeOffset asOf, DateTimeOffset after, DateTimeOffset through, CancellationToken ct)
+    {
+        var spend = new decimal[customers.Count];
+        var orders = new int[customers.Count];
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        // Instants are UTC Unix milliseconds and amounts 1/10000 yuan (see LiveOpsDbContext); Status 0 is paid.
+        command.CommandText = """
+            SELECT CustomerKey, SUM(Amount), COUNT(*) FROM orders
+            WHERE Status = 0 AND PlacedAt > $after AND PlacedAt <= $through
+            GROUP BY CustomerKey
+            """;
+        AddParameter(command, "$after", after.ToUnixTimeMilliseconds());
+        AddParameter(command, "$through", through.ToUnixTimeMilliseconds());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            if (customers.IndexByKey.TryGetValue(reader.GetInt32(0), out var i))
+            {
+                spend[i] = Money.FromUnits(reader.GetInt64(1));
+                orders[i] = reader.GetInt32(2);
+            }
+        }
+        return new TierWindow(asOf, spend, orders);
+    }
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, long value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+}
