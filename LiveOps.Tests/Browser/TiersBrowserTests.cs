@@ -17,13 +17,13 @@ public sealed class TiersBrowserTests(BrowserFixture browser) : IAsyncLifetime
         _app = DashboardApp.Start(demoData: false);
         var factory = _app.Services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
-        var b = new Customer { CustomerId = "b-1500" };
+        var b = new Customer { CustomerId = "b-1700" };
         var c = new Customer { CustomerId = "c-3000" };
         db.Customers.AddRange(b, c);
         await db.SaveChangesAsync();
         var tenDaysAgo = DateTimeOffset.UtcNow.AddDays(-10);
         db.Orders.AddRange(
-            new Order { OrderId = "o1", CustomerKey = b.Id, PlacedAt = tenDaysAgo, Amount = 1500m, Status = OrderStatus.Paid },
+            new Order { OrderId = "o1", CustomerKey = b.Id, PlacedAt = tenDaysAgo, Amount = 1700m, Status = OrderStatus.Paid },
             new Order { OrderId = "o2", CustomerKey = c.Id, PlacedAt = tenDaysAgo, Amount = 3000m, Status = OrderStatus.Paid });
         await db.SaveChangesAsync();
     }
@@ -68,6 +68,20 @@ public sealed class TiersBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         await Expect(page.Page.GetByTestId("price-0")).ToHaveTextAsync("¥95.00");
         await Expect(page.Page.GetByTestId("price-2")).ToHaveTextAsync("¥85.00");
+    }
+
+    [Fact]
+    public async Task ExportUpgrades_DownloadsCsvOfTheCustomersCloseToTheNextTier()
+    {
+        using var http = new HttpClient();
+
+        var response = await http.GetAsync(_app.Url("/tiers/export/upgrades.csv"));
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var text = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
+        Assert.Equal(
+            "customer_id,tier,next_tier,spend_12m,threshold,gap\nb-1700,normal,silver,1700,2000,300\n",
+            text);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

@@ -16,7 +16,10 @@ public partial class TiersPage
     /// <summary>Author of editor publishes until the dashboard has accounts.</summary>
     private const string Author = "operator";
 
-    private TierReport? _report;
+    // Only the counts and rules of the report are kept: the per-customer rows of a big shop stay out of the circuit.
+    private DateTimeOffset _asOf;
+    private IReadOnlyList<TierCount>? _tiers;
+    private TierRuleVersion? _rules;
     private TierWatchReport? _watch;
     private TierMovementReport? _movement;
     private IReadOnlyList<TierRuleVersion> _history = [];
@@ -39,7 +42,8 @@ public partial class TiersPage
     {
         // One instant for every panel, so the lists, chart and matrix agree with each other.
         var now = Clock.UtcNow;
-        _report = await Tiers.RunAsync(new TierQuery(now), CancellationToken.None);
+        var report = await Tiers.RunAsync(new TierQuery(now), CancellationToken.None);
+        (_asOf, _tiers, _rules) = (report.AsOf, report.Tiers, report.Rules);
         _watch = await Watch.RunAsync(new TierWatchQuery(now), CancellationToken.None);
         _movement = await Movement.RunAsync(new TierMovementQuery(now - TimeSpan.FromDays(TierWatch.HorizonDays), now), CancellationToken.None);
         _history = await RuleSets.HistoryAsync(CancellationToken.None);
