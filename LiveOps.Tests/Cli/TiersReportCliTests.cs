@@ -84,3 +84,56 @@ public sealed class TiersReportCliTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 }
+
+/// <summary>The issue's "done when": <c>import tier-rules</c>, then <c>report tiers</c> on data checked by hand.</summary>
+public sealed class TiersImportThenReportCliTests : IAsyncLifetime
+{
+    private readonly TestDatabase _db = new(now: Local(2026, 11, 24, 12));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task ImportFourTierRulesAndOrders_ThenReportTiers_UsesTheImportedRules()
+    {
+        var rules = _db.WriteFile("rules.csv", """
+            tier,rank,min_spend_12m,min_orders_12m,discount,dedicated_service
+            bronze,0,,,1,false
+            silver,1,500,3,0.97,false
+            gold,2,3000,,0.92,false
+            diamond,3,10000,30,0.80,true
+            """);
+        var orders = _db.WriteFile("orders.csv", """
+            order_id,customer_id,placed_at,amount,status
+            o1,u1,2024-12-10 00:00:00,9000,paid
+            o2,u1,2025-06-01T12:00:00+08:00,3000,paid
+            o3,u2,2025-12-10 00:00:00,499.99,paid
+            o4,u2,2025-07-01 10:00,100,refunded
+            o5,u3,2025-01-01 10:00,200,paid
+            o6,u3,2025-02-01 10:00,200,paid
+            o7,u3,2025-03-01 10:00,200,paid
+            o8,u4,2025-12-10 00:00:01,20000,paid
+            """);
+
+        var importRules = await CliRunner.RunAsync("import", "tier-rules", rules, "--db", _db.Path);
+        var importOrders = await CliRunner.RunAsync("import", "orders", orders, "--db", _db.Path);
+        var result = await CliRunner.RunAsync("report", "tiers", "--db", _db.Path, "--as-of", "2025-12-10");
+
+        Assert.Equal((0, 0, 0), (importRules.ExitCode, importOrders.ExitCode, result.ExitCode));
+        const string expected = """
+            {"asOf":"2025-12-10T00:00:00+08:00",
+             "tiers":[{"tier":"bronze","rank":0,"customers":2},{"tier":"silver","rank":1,"customers":1},
+                      {"tier":"gold","rank":2,"customers":1},{"tier":"diamond","rank":3,"customers":0}],
+             "customers":[
+              {"customerId":"u1","tier":"gold","spend12m":3000,"orders12m":1,"nextTier":"diamond","spendToNext":7000},
+              {"customerId":"u2","tier":"bronze","spend12m":499.99,"orders12m":1,"nextTier":"silver","spendToNext":0.01},
+              {"customerId":"u3","tier":"silver","spend12m":600,"orders12m":3,"nextTier":"gold","spendToNext":2400},
+              {"customerId":"u4","tier":"bronze","spend12m":0,"orders12m":0,"nextTier":"silver","spendToNext":500}
+             ]}
+            """;
+        using var want = JsonDocument.Parse(expected);
+        using var got = JsonDocument.Parse(result.Out);
+        Assert.True(JsonElement.DeepEquals(want.RootElement, got.RootElement), result.Out);
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+}
