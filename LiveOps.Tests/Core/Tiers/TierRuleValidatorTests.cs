@@ -196,4 +196,42 @@ public sealed class TierRuleValidatorTests
 
         Assert.Equal((1, TierRuleProblemCode.NoThreshold), (p.Row!.Value, p.Code));
     }
+
+    [Fact]
+    public void Validate_NameLongerThan64_IsRejected()
+    {
+        var rules = Valid();
+        rules[2] = rules[2] with { Tier = new string('g', 65) };
+
+        var p = Single(rules);
+
+        Assert.Equal((2, "tier", TierRuleProblemCode.NameTooLong), (p.Row!.Value, p.Field, p.Code));
+    }
+
+    [Fact]
+    public void Validate_NegativeRank_IsRejected()
+    {
+        var rules = Valid();
+        rules.Add(new TierRuleDraft("ghost", -1, 100000m, null, 0.5m, false));
+
+        var problems = TierRuleValidator.Validate(rules);
+
+        Assert.Equal((3, "rank", TierRuleProblemCode.NegativeRank), (problems[0].Row!.Value, problems[0].Field, problems[0].Code));
+    }
+
+    [Fact]
+    public void Validate_SeveralProblems_AreAllReported()
+    {
+        IReadOnlyList<TierRuleDraft> rules =
+        [
+            new("normal", 0, null, null, 1.5m, false),
+            new("normal", 2, null, null, 0.9m, false),
+        ];
+
+        var codes = TierRuleValidator.Validate(rules).Select(p => p.Code).Order().ToArray();
+
+        Assert.Equal(
+            new[] { TierRuleProblemCode.DuplicateName, TierRuleProblemCode.RankGap, TierRuleProblemCode.NoThreshold, TierRuleProblemCode.DiscountOutOfRange }.Order().ToArray(),
+            codes);
+    }
 }

@@ -104,5 +104,17 @@ public sealed class TierRulesEditorTests : BunitContext, IAsyncLifetime
             Assert.Contains("至少设置消费或订单门槛之一", editor.Find("[data-testid='rule-1-spend']").TextContent));
     }
 
+    [Fact]
+    public void InEnglish_TheFieldErrorIsEnglish()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("en");
+        var editor = RenderEditor();
+
+        editor.Find("[data-testid='rule-2-orders'] input").Input("3");
+
+        editor.WaitForAssertion(() =>
+            Assert.Contains("Must not be below a lower tier's threshold", editor.Find("[data-testid='rule-2-orders']").TextContent));
+    }
+
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 }
