@@ -10,10 +10,8 @@ public sealed class TiersReportCommand : IReportCommand
 
     public async Task<int> RunAsync(ReportArguments args, CommandContext context, CancellationToken ct)
     {
-        if (args.From is not null || args.To is not null || args.Period is not null)
-        {
-            throw new UsageException("report tiers: takes --as-of only (not --from, --to or --period)");
-        }
+        // --from, --to and --period are accepted (contract §3 lists them for every report) but mean nothing here:
+        // a tier is defined by the 365 days before --as-of alone.
         TierReport report;
         try
         {

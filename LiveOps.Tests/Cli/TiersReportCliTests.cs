@@ -74,12 +74,23 @@ public sealed class TiersReportCliTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReportTiers_WithFrom_IsWrongUsage()
+    public async Task ReportTiers_FromAndPeriodGiven_AreIgnored_OnlyAsOfDecides()
     {
-        var result = await CliRunner.RunAsync("report", "tiers", "--db", _db.Path, "--from", "2025-01-01");
+        var plain = await CliRunner.RunAsync("report", "tiers", "--db", _db.Path, "--as-of", "2025-12-10");
+        var withRange = await CliRunner.RunAsync("report", "tiers", "--db", _db.Path, "--as-of", "2025-12-10", "--from", "2025-11-01", "--period", "week");
+
+        Assert.Equal((0, 0), (plain.ExitCode, withRange.ExitCode));
+        Assert.Equal(plain.Out, withRange.Out);
+    }
+
+    [Fact]
+    public async Task ReportTiers_BadAsOf_IsWrongUsage()
+    {
+        var result = await CliRunner.RunAsync("report", "tiers", "--db", _db.Path, "--as-of", "10/12/2025");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("takes --as-of only", result.Error);
+        Assert.Contains("--as-of: '10/12/2025' is not a date", result.Error);
+        Assert.Equal("", result.Out);
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
