@@ -18,6 +18,7 @@ public static class BenchCases
     [
         new Bench.ImportBench(),
         new CadenceBench(),
+        new TiersBench(),
     ];
 }
 

@@ -24,6 +24,7 @@ public static class ReportCommands
     public static readonly IReadOnlyList<IReportCommand> All =
     [
         new CadenceReportCommand(),
+        new TiersReportCommand(),
     ];
 
     public static IEnumerable<string> Names => All.Select(r => r.Name);
