@@ -83,7 +83,7 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
         command.CommandText = "SELECT Id, CustomerId, Nickname, AcquisitionChannel, JoinedPrivateAt FROM customers ORDER BY Id";
         await using var reader = await command.ExecuteReaderAsync(ct);
         var i = 0;
-        while (i < n && await reader.ReadAsync(ct))
+        while (i < n && reader.Read())
         {
             keyToIndex[reader.GetInt32(0)] = i;
             ids[i] = reader.GetString(1);
@@ -130,7 +130,8 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
         command.CommandText = "SELECT CustomerKey, PlacedAt, Amount, Channel, CampaignId FROM orders WHERE Status = $paid ORDER BY Id";
         command.Parameters.AddWithValue("$paid", (int)OrderStatus.Paid);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        // Synchronous Read: SQLite reads are in-process, and the async wrapper costs a task per row.
+        while (reader.Read())
         {
             var key = reader.GetInt32(0);
             if (key < 0 || key >= keyToIndex.Length || keyToIndex[key] < 0)
