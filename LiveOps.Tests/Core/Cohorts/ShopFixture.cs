@@ -1,6 +1,9 @@
 using LiveOps.Core.Common;
 using LiveOps.Core.Data.Entities;
+using LiveOps.Core.Data;
 using LiveOps.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveOps.Tests.Core.Cohorts;
 
@@ -8,8 +11,12 @@ namespace LiveOps.Tests.Core.Cohorts;
 /// Customers and orders written with EF Core into a test database, timestamps spelled as the CSV contract
 /// spells them (local without an offset, or with +08:00/Z), followed by a DataVersion bump as every writer does.
 /// </summary>
-public sealed class ShopFixture(TestDatabase db)
+public sealed class ShopFixture(IServiceProvider services)
 {
+    public ShopFixture(TestDatabase db) : this(db.Services)
+    {
+    }
+
     private static int _nextOrder;
     private readonly List<Customer> _customers = [];
     private readonly List<(string Customer, Order Order)> _orders = [];
@@ -43,7 +50,7 @@ public sealed class ShopFixture(TestDatabase db)
 
     public async Task SaveAsync()
     {
-        await using (var context = db.NewContext())
+        await using (var context = services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>().CreateDbContext())
         {
             foreach (var missing in _orders.Select(o => o.Customer).Distinct().Where(id => _customers.All(c => c.CustomerId != id)).ToList())
             {
@@ -59,9 +66,9 @@ public sealed class ShopFixture(TestDatabase db)
             context.Orders.AddRange(_orders.Select(o => o.Order));
             await context.SaveChangesAsync();
         }
-        db.Get<DataVersion>().Bump();
+        services.GetRequiredService<DataVersion>().Bump();
     }
 
     private DateTimeOffset At(string text) =>
-        db.Clock.TryParseInstant(text, out var instant) ? instant : throw new ArgumentException($"bad timestamp {text}");
+        services.GetRequiredService<ZoneClock>().TryParseInstant(text, out var instant) ? instant : throw new ArgumentException($"bad timestamp {text}");
 }
