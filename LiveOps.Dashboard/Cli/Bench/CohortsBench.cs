@@ -40,6 +40,7 @@ public sealed class CohortsBench : IBenchCase
             var factory = provider.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>();
             await DatabaseInitializer.MigrateAsync(factory, ct);
 
+            await output.WriteLineAsync($"load average at start (other work on the machine): {LoadAverage()}");
             var watch = Stopwatch.StartNew();
             var (paid, all) = await GenerateAsync(connectionString, customers, seed, ct);
             await output.WriteLineAsync($"data: {customers:N0} customers, {paid:N0} paid orders ({all:N0} orders in all), written in {watch.Elapsed.TotalSeconds:0.0} s");
@@ -50,15 +51,18 @@ public sealed class CohortsBench : IBenchCase
             var service = provider.GetRequiredService<ICohortService>();
 
             var loads = new List<double>();
+            var loadCpu = new List<double>();
             for (var i = 0; i < Math.Max(1, runs / 2); i++)
             {
                 version.Bump();
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 watch.Restart();
                 await store.GetAsync(ct);
                 loads.Add(watch.Elapsed.TotalMilliseconds);
+                loadCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
             }
             var snapshot = await store.GetAsync(ct);
-            await output.WriteLineAsync($"store load (one reader over customers and paid orders): median {Median(loads):0} ms of {loads.Count}; " +
+            await output.WriteLineAsync($"store load (one reader over customers and paid orders): median {Median(loads):0} ms wall, {Median(loadCpu):0} ms CPU, of {loads.Count}; " +
                 $"columns {ColumnBytes(snapshot) / (1024 * 1024)} MiB; working set now {Process.GetCurrentProcess().WorkingSet64 / (1024 * 1024)} MiB");
 
             foreach (var period in new[] { PeriodKind.Month, PeriodKind.Week })
@@ -74,15 +78,18 @@ public sealed class CohortsBench : IBenchCase
                     foreach (var mode in Enum.GetValues<CohortMode>())
                     {
                         var times = new List<double>();
+                        var cpu = new List<double>();
                         CohortReport? report = null;
                         foreach (var metric in Enumerable.Repeat(Enum.GetValues<CohortMetric>(), runs).SelectMany(m => m).Take(runs))
                         {
+                            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                             watch.Restart();
                             report = await service.RunAsync(new CohortQuery { Period = period, Mode = mode, Metric = metric, Breakdown = breakdown }, ct);
                             times.Add(watch.Elapsed.TotalMilliseconds);
+                            cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
                         }
                         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                            $"{Label(period)} {ContractNames.Of(mode)}, breakdown {ContractNames.Of(breakdown)}: median {Median(times):0.0} ms (max {times.Max():0.0}) over {runs} runs, metrics rotated; {report!.Groups.Sum(g => g.Rows.Count)} rows × {report.Columns} columns"));
+                            $"{Label(period)} {ContractNames.Of(mode)}, breakdown {ContractNames.Of(breakdown)}: median {Median(times):0.0} ms wall, {Median(cpu):0} ms CPU (max wall {times.Max():0.0}) over {runs} runs, metrics rotated; {report!.Groups.Sum(g => g.Rows.Count)} rows × {report.Columns} columns"));
                     }
                 }
             }
@@ -93,6 +100,7 @@ public sealed class CohortsBench : IBenchCase
             await output.WriteLineAsync($"customers behind cell {firstRow.Cohort} k=1: {cell.Total:N0} customers, first page in {watch.Elapsed.TotalMilliseconds:0} ms");
 
             await PlainSqlAsync(connectionString, output, ct);
+            await output.WriteLineAsync($"load average at end: {LoadAverage()}");
         }
         finally
         {
@@ -221,6 +229,9 @@ public sealed class CohortsBench : IBenchCase
         }
         await output.WriteLineAsync($"plain SQL monthly matrix: first-order table {materialised:0} ms + matrix query {watch.Elapsed.TotalMilliseconds - materialised:0} ms ({cells} cells), total {watch.Elapsed.TotalMilliseconds:0} ms");
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static long ColumnBytes(PaidOrderSnapshot s) =>
         s.OrderCount * (8L + 8 + 1 + 4) + s.CustomerCount * (4L + 1 + 8 + 2 * 8 + 40);
