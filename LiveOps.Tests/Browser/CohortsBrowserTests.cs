@@ -27,6 +27,9 @@ public sealed class CohortsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await using var page = await browser.NewPageAsync();
         await page.GotoAsync(_app, "/cohorts");
         await Expect(page.Page.GetByTestId("cell-all-2026-02-1")).ToHaveTextAsync("50.0%");
+        await Expect(page.Page.GetByTestId("cohort-curves")).ToHaveAttributeAsync("data-chart-ready", "true");
+        // One line per cohort (2026-02) plus the weighted average.
+        await Expect(page.Page.Locator("[data-testid=cohort-curves] .apexcharts-series")).ToHaveCountAsync(2);
 
         await page.Page.GetByTestId("period-week").ClickAsync();
 

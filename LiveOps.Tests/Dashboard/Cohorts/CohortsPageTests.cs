@@ -31,6 +31,7 @@ public sealed class CohortsPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(_db.Clock);
         Services.AddScoped<Formatting>();
         Services.AddSingleton<ICohortService>(_service);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         UseCulture("zh-CN");
     }
 
@@ -86,6 +87,18 @@ public sealed class CohortsPageTests : BunitContext, IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Equal("2", page.Find("[data-testid='cell-all-2026-02-0']").TextContent.Trim()));
         Assert.Equal("1", page.Find("[data-testid='cell-all-2026-02-1']").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Prerendering_ShowsLoading_WithoutComputing()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        _service.Hold();
+
+        var page = RenderAt("/cohorts");
+
+        Assert.Contains("正在计算分群", page.Find("[data-testid=cohorts-loading]").TextContent);
+        Assert.Equal(0, _service.Calls);
     }
 
     [Fact]
@@ -149,8 +162,11 @@ public sealed class CohortsPageTests : BunitContext, IAsyncLifetime
 
         public void Release() => _gate.TrySetResult();
 
+        public int Calls { get; private set; }
+
         public async Task<CohortReport> RunAsync(CohortQuery query, CancellationToken ct = default)
         {
+            Calls++;
             await _gate.Task;
             return await inner.RunAsync(query, ct);
         }

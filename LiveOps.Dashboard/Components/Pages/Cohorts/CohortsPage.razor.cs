@@ -35,6 +35,11 @@ public partial class CohortsPage
     {
         _query = CohortView.Parse(PeriodText, FromText, ToText, ModeText, MetricText, BreakdownText, Clock);
         _cell = null;
+        if (!RendererInfo.IsInteractive)
+        {
+            // Prerendering shows the loading state at once; the report is computed once the circuit is live.
+            return;
+        }
         _running?.Cancel();
         var running = _running = new CancellationTokenSource();
         _loading = true;
