@@ -63,6 +63,25 @@ public sealed class CohortServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SameOrders_InAUtcShop_FallInUtcMonths()
+    {
+        await using var utc = new TestDatabase(timeZone: "UTC");
+        await new ShopFixture(utc)
+            .Order("local", "2026-01-31 23:30:00", 10m)             // no offset: read in the shop's zone, UTC
+            .Order("local", "2026-02-01 00:30:00", 10m)
+            .Order("utc", "2026-01-31T15:30:00Z", 10m)
+            .Order("utc", "2026-01-31T16:30:00Z", 10m)
+            .Order("offset", "2026-02-01T00:30:00+08:00", 10m)      // 16:30 on 31 January in UTC
+            .Order("tokyo", "2026-01-31T23:30:00+09:00", 10m)
+            .SaveAsync();
+
+        var report = await utc.Get<ICohortService>().RunAsync(new CohortQuery());
+
+        Assert.Equal(["all 2026-01 4: 4 1"], Matrix(report));
+        Assert.Equal("UTC", report.TimeZone);
+    }
+
+    [Fact]
     public async Task IsoWeekOne_SpansNewYear_AndTwoOrdersInOneWeekCountOnce()
     {
         await new ShopFixture(_db)

@@ -136,6 +136,27 @@ public sealed class CohortsPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task ManyCohorts_ShowsTheLatest24PerGroup_AndSaysHowManyAreHidden()
+    {
+        var shop = new ShopFixture(_db);
+        for (var m = 0; m < 26; m++)
+        {
+            var month = new DateOnly(2023, 12, 1).AddMonths(m);
+            shop.Order($"early{m}", $"{month:yyyy-MM}-10 10:00:00", 10m);
+        }
+        await shop.SaveAsync();
+
+        var page = RenderAt("/cohorts");
+
+        page.WaitForAssertion(() => Assert.Contains("另有 3 个较早的分群未显示", page.Find("[data-testid=rows-hidden]").TextContent));
+        Assert.Equal(24, page.FindAll("tr[data-testid^=row-all-]").Count);
+        Assert.Empty(page.FindAll("[data-testid='row-all-2024-02']"));
+        Assert.Single(page.FindAll("[data-testid='row-all-2024-03']"));
+        // Offsets 0..24: the oldest cohort shown (2024-03) through the last period (2026-03).
+        Assert.Equal(25 + 2, page.FindAll("[data-testid=cohort-matrix] thead th").Count);
+    }
+
+    [Fact]
     public void InEnglish_ShowsEnglishLabels()
     {
         UseCulture("en");
