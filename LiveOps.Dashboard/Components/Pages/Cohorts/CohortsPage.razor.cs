@@ -72,9 +72,9 @@ public partial class CohortsPage
         return text.ResourceNotFound ? key : text.Value;
     }
 
-    private void ChangeAsync(CohortQuery query) => Navigation.NavigateTo(CohortView.Url(query, Clock));
+    private void Change(CohortQuery query) => Navigation.NavigateTo(CohortView.Url(query, Clock));
 
-    private void OpenCellAsync(CohortCellQuery cell) => _cell = cell;
+    private void OpenCell(CohortCellQuery cell) => _cell = cell;
 
     private void CloseCell() => _cell = null;
 }
