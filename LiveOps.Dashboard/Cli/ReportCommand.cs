@@ -24,6 +24,7 @@ public static class ReportCommands
     public static readonly IReadOnlyList<IReportCommand> All =
     [
         new CohortsReportCommand(),
+        new CadenceReportCommand(),
     ];
 
     public static IEnumerable<string> Names => All.Select(r => r.Name);
