@@ -19,6 +19,7 @@ public static class BenchCases
         new Bench.ImportBench(),
         new CadenceBench(),
         new TiersBench(),
+        new Bench.CohortsBench(),
     ];
 }
 
