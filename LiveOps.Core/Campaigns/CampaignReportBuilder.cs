@@ -33,15 +33,15 @@ public static class CampaignReportBuilder
             .Where(c => query.Type is null || c.Type == query.Type)
             .OrderBy(c => c.StartsAt)
             .ThenBy(c => c.CampaignId, StringComparer.Ordinal)
-            .Select(c => (Info: c, Facts: tally.FactsOf(catalog.IndexOf(c.CampaignId))))
+            .Select(c => (Info: c, Facts: tally.FactsOf(catalog.IndexOf(c.CampaignId)), Stages: tally.StagesOf(catalog.IndexOf(c.CampaignId))))
             .ToList();
 
-        var results = selected.Select(s => ToResult(s.Info, s.Facts)).ToList();
+        var results = selected.Select(s => ToResult(s.Info, s.Facts, s.Stages)).ToList();
         var metrics = results.Select(Metrics).ToList();
         var insights = new List<CampaignInsight>(selected.Count);
         for (var i = 0; i < selected.Count; i++)
         {
-            var (info, facts) = selected[i];
+            var (info, facts, _) = selected[i];
             var result = results[i];
             var peers = Enumerable.Range(0, results.Count).Where(j => results[j].Type == result.Type).Select(j => metrics[j]).ToList();
             insights.Add(new CampaignInsight(
@@ -70,13 +70,12 @@ public static class CampaignReportBuilder
         return new CampaignReport { Campaigns = results, Insights = insights, Buyers = buyers };
     }
 
-    private static CampaignResult ToResult(CampaignInfo info, CampaignFacts facts)
+    private static CampaignResult ToResult(CampaignInfo info, CampaignFacts facts, int[] s)
     {
         var revenue = Exact(facts.Revenue);
         var cost = info.Cost is { } c ? Exact(c) : (decimal?)null;
         // A zero cost has no return ratio; null rather than infinity keeps the JSON valid.
         double? roi = cost is { } k && k != 0 ? (double)((revenue - k) / k) : null;
-        var s = facts.StageCounts;
         return new CampaignResult(info.CampaignId, info.Name, info.Type, s[0], s[1], s[2], s[3], s[4],
             facts.Buyers, facts.Orders, revenue, facts.RepeatBuyers90d, cost, roi);
     }
@@ -112,8 +111,10 @@ public static class CampaignReportBuilder
         {
             return null;
         }
-        values.Sort();
-        return Percentile(values, 0.5);
+        // A copy: the tally may be cached and read by several reports at once.
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        return Percentile(sorted, 0.5);
     }
 
     private static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;

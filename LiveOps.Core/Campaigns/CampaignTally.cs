@@ -146,14 +146,10 @@ public sealed class CampaignTally
             || (first > 0 && orders[first - 1].At == at);
     }
 
-    public CampaignFacts FactsOf(int campaign)
-    {
-        var facts = _facts[campaign];
-        var stages = new int[Stages];
-        Array.Copy(_stageCounts, campaign * Stages, stages, 0, Stages);
-        facts.StageCounts = stages;
-        return facts;
-    }
+    public CampaignFacts FactsOf(int campaign) => _facts[campaign];
+
+    /// <summary>Distinct customers per stage, indexed by <see cref="Data.Entities.CampaignStage"/>; a fresh copy.</summary>
+    public int[] StagesOf(int campaign) => _stageCounts.AsSpan(campaign * Stages, Stages).ToArray();
 
     public IReadOnlyList<BuyerFacts> Buyers => _buyers;
 }
@@ -163,8 +159,6 @@ public sealed class CampaignFacts
 {
     private readonly SortedDictionary<DateOnly, DayFacts> _days = [];
 
-    /// <summary>Distinct customers per stage, indexed by <see cref="Data.Entities.CampaignStage"/>.</summary>
-    public int[] StageCounts { get; internal set; } = new int[5];
     public int Buyers { get; internal set; }
     public int NewBuyers { get; internal set; }
     public int Orders { get; internal set; }

@@ -36,6 +36,8 @@ public static class CampaignCharts
         stroke = new { width = new[] { 0, 3 } },
         dataLabels = new { enabled = false },
         labels = insight.Days.Select(d => d.Day.ToString("MM-dd", CultureInfo.InvariantCulture)).ToArray(),
+        // A campaign credited for months (explicit campaign ids) has hundreds of days: show about a dozen ticks.
+        xaxis = new { tickAmount = Math.Min(insight.Days.Count, 12), labels = new { rotate = -45, hideOverlappingLabels = true } },
         yaxis = new object[]
         {
             new { title = new { text = revenueName } },
