@@ -16,7 +16,8 @@ public static class BenchCases
 {
     public static readonly IReadOnlyList<IBenchCase> All =
     [
-        new CampaignsBench(),
+        new Bench.ImportBench(),
+        new Bench.CampaignsBench(),
     ];
 }
 

@@ -6,7 +6,7 @@ using LiveOps.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace LiveOps.Dashboard.Cli;
+namespace LiveOps.Dashboard.Cli.Bench;
 
 /// <summary>
 /// <c>bench campaigns [--db path] [--rows N] [--customers N] [--seed N] [--runs N]</c>: fills an empty database with
