@@ -53,6 +53,26 @@ public sealed class CampaignTableTests : CampaignUiTestBase
     }
 
     [Fact]
+    public async Task Table_InEnglish_UsesTheEnglishLabels()
+    {
+        var report = await ReportAsync();
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+        try
+        {
+            var table = Render<CampaignTable>(p => p.Add(x => x.Insights, report.Insights));
+
+            var headers = table.FindAll(".campaign-header-tip").Select(h => h.TextContent.Trim()).ToArray();
+            Assert.Equal(["Compare", "Exposed", "Clicked", "Joined", "Claimed", "Redeemed", "Buyers", "Revenue", "ROI", "Repeat buyers 90d"], headers);
+            Assert.Equal("no cost", table.FindAll("tr.campaign-row")[1].QuerySelector("[data-testid=cell-roi]")!.TextContent.Trim());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Fact]
     public void Table_WithoutCampaigns_SaysSo()
     {
         var table = Render<CampaignTable>(p => p.Add(x => x.Insights, Array.Empty<CampaignInsight>()));
