@@ -52,6 +52,25 @@ public sealed class CampaignsBrowserTests(BrowserFixture browser) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Table_DateFilter_ShowsCampaignsStartingInTheRange()
+    {
+        await using var page = await browser.NewPageAsync();
+        await page.GotoAsync(_app, "/campaigns");
+        await Expect(page.Page.Locator("tr.campaign-row")).ToHaveCountAsync(3);
+
+        await page.Page.Locator("#filter-from").FillAsync("2026-10-01");
+        await page.Page.Locator("#filter-from").BlurAsync();
+        await Expect(page.Page).ToHaveURLAsync(_app.Url("/campaigns?from=2026-10-01"));
+        await Expect(page.Page.Locator("tr.campaign-row")).ToHaveCountAsync(2);
+        await page.Page.Locator("#filter-to").FillAsync("2026-11-01");
+        await page.Page.Locator("#filter-to").BlurAsync();
+
+        await Expect(page.Page).ToHaveURLAsync(_app.Url("/campaigns?from=2026-10-01&to=2026-11-01"));
+        await Expect(page.Page.Locator("tr.campaign-row")).ToHaveCountAsync(1);
+        await Expect(page.Page.GetByTestId("campaign-name")).ToContainTextAsync("钩子款");
+    }
+
+    [Fact]
     public async Task Detail_ShowsFunnelChartDailyChartAndBuyers()
     {
         await using var page = await browser.NewPageAsync();
