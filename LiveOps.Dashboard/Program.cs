@@ -4,6 +4,7 @@ using LiveOps.Core.Data;
 using LiveOps.Dashboard;
 using LiveOps.Dashboard.Cli;
 using LiveOps.Dashboard.Components;
+using LiveOps.Dashboard.Components.Pages.Tiers;
 using LiveOps.Dashboard.Exports;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,8 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapCultureEndpoint();
+app.MapTierExports();
+app.MapCohortExports();
 app.MapCampaignExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

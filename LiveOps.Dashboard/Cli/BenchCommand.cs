@@ -17,6 +17,9 @@ public static class BenchCases
     public static readonly IReadOnlyList<IBenchCase> All =
     [
         new Bench.ImportBench(),
+        new CadenceBench(),
+        new TiersBench(),
+        new Bench.CohortsBench(),
         new Bench.CampaignsBench(),
     ];
 }
