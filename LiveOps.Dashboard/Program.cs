@@ -41,6 +41,7 @@ app.MapStaticAssets();
 app.MapCultureEndpoint();
 app.MapTierExports();
 app.MapCohortExports();
+app.MapCampaignExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await StartupData.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);

@@ -20,6 +20,7 @@ public static class BenchCases
         new CadenceBench(),
         new TiersBench(),
         new Bench.CohortsBench(),
+        new Bench.CampaignsBench(),
     ];
 }
 

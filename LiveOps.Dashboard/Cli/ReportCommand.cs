@@ -26,6 +26,7 @@ public static class ReportCommands
         new CohortsReportCommand(),
         new CadenceReportCommand(),
         new TiersReportCommand(),
+        new CampaignsReportCommand(),
     ];
 
     public static IEnumerable<string> Names => All.Select(r => r.Name);
