@@ -88,6 +88,17 @@ public static class CliApp
             await stderr.WriteLineAsync(e.Message);
             return Rejected;
         }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("cancelled");
+            return Rejected;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Never a stack trace on the command line: one line naming what failed.
+            await stderr.WriteLineAsync($"{args[0]} failed: {e.GetType().Name}: {e.Message}");
+            return Rejected;
+        }
     }
 
     private static async Task<int> WrongUsageAsync(TextWriter stderr, string problem)
