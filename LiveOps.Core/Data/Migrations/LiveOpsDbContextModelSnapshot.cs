@@ -264,6 +264,8 @@ namespace LiveOps.Core.Data.Migrations
 
                     b.HasIndex("CustomerKey", "PlacedAt");
 
+                    b.HasIndex(new[] { "Status", "PlacedAt", "CustomerKey", "Amount" }, "IX_orders_Status_PlacedAt_Covering");
+
                     b.ToTable("orders", (string)null);
                 });
 
