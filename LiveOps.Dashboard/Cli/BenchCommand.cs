@@ -16,6 +16,7 @@ public static class BenchCases
 {
     public static readonly IReadOnlyList<IBenchCase> All =
     [
+        new Bench.ImportBench(),
     ];
 }
 

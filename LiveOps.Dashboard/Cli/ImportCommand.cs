@@ -36,8 +36,9 @@ public sealed class ImportCommand : ICommand
             await context.Error.WriteLineAsync($"{path}: nothing was imported ({result.Problems.Count + result.MoreProblems} problems)");
             return CliApp.Rejected;
         }
+        var created = result.CustomersCreated > 0 ? $"; {result.CustomersCreated} new customers created" : "";
         await context.Out.WriteLineAsync(
-            $"{ImportKinds.Name(kind)}: {result.Rows} rows imported ({result.Added} added, {result.Updated} updated)");
+            $"{ImportKinds.Name(kind)}: {result.Rows} rows imported ({result.Added} added, {result.Updated} updated, {result.Unchanged} unchanged){created}");
         return CliApp.Ok;
     }
 }

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using LiveOps.Core;
+using LiveOps.Core.Common;
+using LiveOps.Core.Data;
+using LiveOps.Core.Import;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LiveOps.Dashboard.Cli.Bench;
+
+/// <summary>
+/// <c>bench import --rows N</c>: writes a deterministic N-row orders file, imports it into a fresh database
+/// through the same IImportService the page and the command use, and compares with the sqlite3 shell's
+/// <c>.import</c> of the same file into a plain table (no checks, no indexes) when sqlite3 is installed.
+/// </summary>
+public sealed class ImportBench : IBenchCase
+{
+    public string Name => "import";
+
+    public string Description => "orders CSV import, rows/s and peak working set (--rows N, default 1000000)";
+
+    public async Task RunAsync(CliArguments args, CommandContext context, CancellationToken ct)
+    {
+        var rows = PositiveInt(args, "rows") ?? 1_000_000;
+        var customers = PositiveInt(args, "customers") ?? Math.Max(1, Math.Min(200_000, rows / 5));
+        var seed = PositiveInt(args, "seed") ?? 42;
+        var folder = Path.Combine(Path.GetTempPath(), "liveops-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var csv = Path.Combine(folder, "orders.csv");
+            var generate = Stopwatch.StartNew();
+            WriteOrders(csv, rows, customers, seed);
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"file: {rows} orders, {customers} customers, {new FileInfo(csv).Length / (1024.0 * 1024):0.0} MiB, written in {generate.Elapsed.TotalSeconds:0.00} s"));
+
+            var dbPath = Path.Combine(folder, "bench.db");
+            await using var services = BuildServices(context.Services, dbPath);
+            await DatabaseInitializer.MigrateAsync(services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>(), ct);
+            var importer = services.GetRequiredService<IImportService>();
+
+            var import = Stopwatch.StartNew();
+            var result = await importer.ImportFileAsync(ImportKind.Orders, csv, ct);
+            import.Stop();
+            if (!result.Succeeded)
+            {
+                throw new RejectedInputException($"bench import: the generated file was refused: {result.Problems[0]}");
+            }
+            var rate = rows / import.Elapsed.TotalSeconds;
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"LiveOps import: {result.Rows} rows ({result.Added} added, {result.CustomersCreated} customers created) in {import.Elapsed.TotalSeconds:0.00} s = {rate:0} rows/s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB"));
+
+            var shell = TimeSqliteShell(csv, Path.Combine(folder, "plain.db"));
+            if (shell is { } seconds)
+            {
+                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"sqlite3 .import into a plain table: {seconds:0.00} s = {rows / seconds:0} rows/s; LiveOps takes {import.Elapsed.TotalSeconds / seconds:0.00}x its time"));
+            }
+            else
+            {
+                await context.Out.WriteLineAsync("sqlite3 shell not found: no comparison (apt-get install sqlite3)");
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Orders as a shop export writes them: in time order over a year, mixed timestamp spellings,
+    /// ¥ amounts now and then, some quoted fields.
+    /// </summary>
+    public static void WriteOrders(string path, int rows, int customers, int seed)
+    {
+        var random = new Random(seed);
+        var start = new DateTime(2025, 11, 1, 0, 0, 0);
+        string[] statuses = ["paid", "paid", "paid", "paid", "paid", "paid", "paid", "paid", "refunded", "cancelled"];
+        string[] channels = ["live_room", "private_group", "mini_program", "shop", "other"];
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        writer.Write("order_id,customer_id,placed_at,amount,status,channel,campaign_id,live_session_id\n");
+        var line = new StringBuilder(128);
+        var step = 365.0 * 24 * 3600 / rows;
+        for (var i = 0; i < rows; i++)
+        {
+            var at = start.AddSeconds(Math.Floor(i * step) + random.Next(0, 60));
+            var units = random.Next(990, 99_900);
+            line.Clear();
+            line.Append(CultureInfo.InvariantCulture, $"A{i + 1:D8},c{random.Next(1, customers + 1):D6},");
+            line.Append(at.ToString((i % 4) switch
+            {
+                0 => "yyyy-MM-dd HH:mm:ss",
+                1 => "yyyy-MM-dd'T'HH:mm:ss",
+                2 => "yyyy-MM-dd'T'HH:mm:ss'+08:00'",
+                _ => "yyyy-MM-dd HH:mm",
+            }, CultureInfo.InvariantCulture));
+            line.Append(CultureInfo.InvariantCulture, $",{(i % 3 == 0 ? "¥" : "")}{units / 100}.{units % 100:D2},{statuses[random.Next(statuses.Length)]},{channels[random.Next(channels.Length)]},");
+            line.Append(i % 7 == 0 ? $"k-{random.Next(1, 40)}" : "");
+            line.Append(',');
+            line.Append(i % 5 == 0 ? $"\"ls-{random.Next(1, 300)}\"" : "");
+            line.Append('\n');
+            writer.Write(line);
+        }
+    }
+
+    private static ServiceProvider BuildServices(IServiceProvider outer, string dbPath)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(outer.GetRequiredService<IOptions<LiveOpsOptions>>());
+        services.AddLiveOpsCore(new SqliteConnectionStringBuilder { DataSource = dbPath }.ToString());
+        return services.BuildServiceProvider();
+    }
+
+    private static double? TimeSqliteShell(string csv, string dbPath)
+    {
+        var start = new ProcessStartInfo("sqlite3", [dbPath])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var watch = Stopwatch.StartNew();
+        Process? process;
+        try
+        {
+            process = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+        if (process is null)
+        {
+            return null;
+        }
+        using (process)
+        {
+            process.StandardInput.WriteLine(".import --csv " + csv + " orders_plain");
+            process.StandardInput.Close();
+            process.StandardOutput.ReadToEnd();
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0 ? watch.Elapsed.TotalSeconds : null;
+        }
+    }
+
+    private static int? PositiveInt(CliArguments args, string name)
+    {
+        var text = args.Option(name);
+        if (text is null)
+        {
+            return null;
+        }
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new UsageException($"--{name}: '{text}' is not a positive whole number");
+    }
+}
