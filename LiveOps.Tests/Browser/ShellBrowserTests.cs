@@ -1,7 +1,6 @@
-using LiveOps.Core.Data;
-using LiveOps.Core.Data.Entities;
+using System.Globalization;
+using LiveOps.Core.Overview;
 using LiveOps.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -42,25 +41,30 @@ public sealed class ShellBrowserTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Overview_WithOrders_DrawsTheDailyGmvChart_WithoutConsoleErrors()
+    public async Task Overview_FreshInstallWithDemoData_DrawsTheDailyGmvChart_WithoutConsoleErrors()
     {
-        // The app runs on the real clock, so the orders are placed relative to it.
-        var now = DateTimeOffset.UtcNow;
-        await AddPaidOrdersAsync(
-            ("o1", "c1", now.AddDays(-2), 129.90m),
-            ("o2", "c2", now.AddDays(-2), 70.10m),
-            ("o3", "c1", now.AddDays(-20), 300m));
+        await using var app = DashboardApp.Start(demoData: true);
+        var expected = await app.Services.GetRequiredService<DailyGmvService>()
+            .RunAsync(app.Services.GetRequiredService<DailyGmvService>().LastDays(DailyGmvQuery.DefaultDays));
         await using var page = await browser.NewPageAsync();
 
-        await page.GotoAsync(_app, "/");
+        await page.GotoAsync(app, "/");
 
         var chart = page.Page.Locator("[data-testid=gmv-chart][data-chart-ready=true]");
         await Expect(chart).ToBeVisibleAsync();
         await Expect(chart.Locator("svg .apexcharts-series path").First).ToBeAttachedAsync();
         await Expect(chart.Locator("svg .apexcharts-xaxis-label")).Not.ToHaveCountAsync(0);
-        await Expect(page.Page.GetByTestId("kpi-gmv-value")).ToHaveTextAsync("¥500.00");
-        await Expect(page.Page.GetByTestId("kpi-orders-value")).ToHaveTextAsync("3");
-        await Expect(page.Page.GetByTestId("kpi-buyers-value")).ToHaveTextAsync("2");
+        Assert.True(expected.PaidOrders > 1000, $"the demo shop sells: {expected.PaidOrders} paid orders in 90 days");
+        await Expect(page.Page.GetByTestId("kpi-gmv-value")).ToHaveTextAsync("¥" + expected.PaidGmv.ToString("#,##0.00", CultureInfo.InvariantCulture));
+        await Expect(page.Page.GetByTestId("kpi-orders-value")).ToHaveTextAsync(expected.PaidOrders.ToString("#,##0", CultureInfo.InvariantCulture));
+        await Expect(page.Page.GetByTestId("kpi-buyers-value")).ToHaveTextAsync(expected.Buyers.ToString("#,##0", CultureInfo.InvariantCulture));
+
+        await page.Page.GetByTestId("range-30").ClickAsync();
+
+        var last30 = await app.Services.GetRequiredService<DailyGmvService>()
+            .RunAsync(app.Services.GetRequiredService<DailyGmvService>().LastDays(30));
+        await Expect(page.Page.GetByTestId("kpi-orders-value")).ToHaveTextAsync(last30.PaidOrders.ToString("#,##0", CultureInfo.InvariantCulture));
+        await Expect(page.Page.Locator("[data-testid=gmv-chart][data-chart-ready=true] svg .apexcharts-series path").First).ToBeAttachedAsync();
         Assert.Empty(page.ConsoleErrors);
     }
 
@@ -108,23 +112,6 @@ public sealed class ShellBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.Page.GetByTestId("language-switch").Locator("button").ClickAsync();
         await page.Page.GetByTestId(item).ClickAsync();
         await Expect(page.Page.Locator("#app-root[data-interactive='true']")).ToBeVisibleAsync();
-    }
-
-    private async Task AddPaidOrdersAsync(params (string OrderId, string CustomerId, DateTimeOffset PlacedAt, decimal Amount)[] orders)
-    {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>().CreateDbContextAsync();
-        var customers = orders.Select(o => o.CustomerId).Distinct().ToDictionary(id => id, id => new Customer { CustomerId = id });
-        db.Customers.AddRange(customers.Values);
-        await db.SaveChangesAsync();
-        db.Orders.AddRange(orders.Select(o => new Order
-        {
-            OrderId = o.OrderId,
-            CustomerKey = customers[o.CustomerId].Id,
-            PlacedAt = o.PlacedAt,
-            Amount = o.Amount,
-            Status = OrderStatus.Paid,
-        }));
-        await db.SaveChangesAsync();
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

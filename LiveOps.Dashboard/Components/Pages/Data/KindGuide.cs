@@ -1,3 +1,5 @@
+using System.Reflection;
+using LiveOps.Core.Common;
 using LiveOps.Core.Import;
 
 namespace LiveOps.Dashboard.Components.Pages.Data;
@@ -8,94 +10,40 @@ public enum ColumnFormat { Id, Text, Time, Amount, Count, Number, Discount, Bool
 /// <summary>One CSV column of a kind as contract §2 lists it.</summary>
 public sealed record ColumnGuide(string Name, bool Required, ColumnFormat Format, string? Alias = null, string? Values = null);
 
-/// <summary>The columns of each import kind, so an operator knows what to upload before trying.</summary>
+/// <summary>
+/// The columns of each import kind, so an operator knows what to upload before trying; read from the
+/// importer's own schemas, so the page cannot disagree with what the import accepts.
+/// </summary>
 public static class KindGuide
 {
-    public static IReadOnlyList<ColumnGuide> Columns(ImportKind kind) => kind switch
+    private static readonly MethodInfo AllOf = typeof(ContractNames).GetMethod(nameof(ContractNames.AllOf))!;
+
+    public static IReadOnlyList<ColumnGuide> Columns(ImportKind kind) =>
+        ImportSchemas.For(kind).Fields.Select(Guide).ToList();
+
+    private static ColumnGuide Guide(FieldSpec field)
     {
-        ImportKind.Customers =>
-        [
-            new("customer_id", true, ColumnFormat.Id, "客户ID"),
-            new("nickname", false, ColumnFormat.Text, "昵称"),
-            new("acquired_at", false, ColumnFormat.Time),
-            new("acquisition_channel", false, ColumnFormat.Choice, Values: "live_room, short_video, search, ad, referral, other"),
-            new("joined_private_at", false, ColumnFormat.Time, "入群时间"),
-            new("private_audience_id", false, ColumnFormat.Id),
-        ],
-        ImportKind.Orders =>
-        [
-            new("order_id", true, ColumnFormat.Id, "订单号"),
-            new("customer_id", true, ColumnFormat.Id, "买家ID"),
-            new("placed_at", true, ColumnFormat.Time, "下单时间"),
-            new("amount", true, ColumnFormat.Amount, "实付金额"),
-            new("status", false, ColumnFormat.Choice, Values: "paid, refunded, cancelled"),
-            new("channel", false, ColumnFormat.Choice, Values: "live_room, private_group, mini_program, shop, other"),
-            new("campaign_id", false, ColumnFormat.Id),
-            new("live_session_id", false, ColumnFormat.Id),
-        ],
-        ImportKind.Audiences =>
-        [
-            new("audience_id", true, ColumnFormat.Id),
-            new("name", true, ColumnFormat.Text),
-            new("kind", false, ColumnFormat.Choice, Values: "wechat_group, wecom_contacts, segment"),
-            new("member_count", false, ColumnFormat.Count),
-        ],
-        ImportKind.AudienceEvents =>
-        [
-            new("audience_id", true, ColumnFormat.Id),
-            new("customer_id", true, ColumnFormat.Id),
-            new("at", true, ColumnFormat.Time),
-            new("event", true, ColumnFormat.Choice, Values: "joined, left"),
-        ],
-        ImportKind.Pushes =>
-        [
-            new("push_id", true, ColumnFormat.Id),
-            new("audience_id", true, ColumnFormat.Id),
-            new("sent_at", true, ColumnFormat.Time),
-            new("kind", true, ColumnFormat.Choice, Values: "promotion, content, service"),
-            new("campaign_id", false, ColumnFormat.Id),
-            new("title", false, ColumnFormat.Text),
-            new("reached", false, ColumnFormat.Count),
-            new("clicked", false, ColumnFormat.Count),
-        ],
-        ImportKind.Campaigns =>
-        [
-            new("campaign_id", true, ColumnFormat.Id),
-            new("name", true, ColumnFormat.Text),
-            new("type", true, ColumnFormat.Choice, Values: "exclusive_coupon, hook_product, lottery_join, flash_group_buy, member_presale, content"),
-            new("starts_at", true, ColumnFormat.Time),
-            new("ends_at", false, ColumnFormat.Time),
-            new("cost", false, ColumnFormat.Amount),
-            new("attribution_days", false, ColumnFormat.Count, Values: "7"),
-        ],
-        ImportKind.CampaignEvents =>
-        [
-            new("campaign_id", true, ColumnFormat.Id),
-            new("customer_id", true, ColumnFormat.Id),
-            new("at", true, ColumnFormat.Time),
-            new("stage", true, ColumnFormat.Choice, Values: "exposed, clicked, joined, claimed, redeemed"),
-        ],
-        ImportKind.LiveSessions =>
-        [
-            new("live_session_id", true, ColumnFormat.Id),
-            new("started_at", true, ColumnFormat.Time),
-            new("title", false, ColumnFormat.Text),
-            new("ended_at", false, ColumnFormat.Time),
-            new("viewers", false, ColumnFormat.Count),
-            new("peak_concurrent", false, ColumnFormat.Count),
-            new("avg_watch_seconds", false, ColumnFormat.Number),
-        ],
-        ImportKind.TierRules =>
-        [
-            new("tier", true, ColumnFormat.Text),
-            new("rank", true, ColumnFormat.Count),
-            new("min_spend_12m", false, ColumnFormat.Amount),
-            new("min_orders_12m", false, ColumnFormat.Count),
-            new("discount", true, ColumnFormat.Discount),
-            new("dedicated_service", false, ColumnFormat.Bool, Values: "true, false"),
-        ],
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+        var format = field.Type switch
+        {
+            FieldType.Id or FieldType.CustomerRef => ColumnFormat.Id,
+            FieldType.Text => ColumnFormat.Text,
+            FieldType.Instant => ColumnFormat.Time,
+            FieldType.Amount => ColumnFormat.Amount,
+            FieldType.Count => ColumnFormat.Count,
+            // The only plain decimal of the contract is the tier discount.
+            FieldType.Decimal => ColumnFormat.Discount,
+            FieldType.Boolean => ColumnFormat.Bool,
+            FieldType.Enum => ColumnFormat.Choice,
+            _ => ColumnFormat.Number,
+        };
+        var values = field.Type switch
+        {
+            FieldType.Enum when field.EnumType is not null => (string?)AllOf.MakeGenericMethod(field.EnumType).Invoke(null, null),
+            FieldType.Boolean => "true, false",
+            _ => null,
+        };
+        return new ColumnGuide(field.Name, field.Required, format, field.Aliases is { Length: > 0 } a ? string.Join("、", a) : null, values);
+    }
 
     /// <summary>The kinds in the order an operator usually loads them: people and places before what refers to them.</summary>
     public static readonly IReadOnlyList<ImportKind> Kinds =
