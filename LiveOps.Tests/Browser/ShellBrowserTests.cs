@@ -87,7 +87,7 @@ public sealed class ShellBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page.Page.Locator("h1")).ToHaveTextAsync("数据导入");
         await Expect(page.Page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
 
-        await SwitchLanguageAsync(page, "lang-en");
+        await SwitchLanguageAsync(page, "lang-en", "en");
 
         Assert.EndsWith("/data", page.Page.Url);
         await Expect(page.Page.Locator("h1")).ToHaveTextAsync("Data");
@@ -100,18 +100,19 @@ public sealed class ShellBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page.Page.Locator("#app-root[data-interactive='true']")).ToBeVisibleAsync();
         await Expect(page.Page.GetByRole(AriaRole.Link, new() { Name = "Members & tiers" })).ToBeVisibleAsync();
 
-        await SwitchLanguageAsync(page, "lang-zh");
+        await SwitchLanguageAsync(page, "lang-zh", "zh-CN");
 
         await Expect(page.Page.Locator("h1")).ToHaveTextAsync("数据导入");
         await Expect(page.Page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         Assert.Empty(page.ConsoleErrors);
     }
 
-    private static async Task SwitchLanguageAsync(BrowserPage page, string item)
+    private static async Task SwitchLanguageAsync(BrowserPage page, string item, string lang)
     {
         await page.Page.GetByTestId("language-switch").Locator("button").ClickAsync();
         await page.Page.GetByTestId(item).ClickAsync();
-        await Expect(page.Page.Locator("#app-root[data-interactive='true']")).ToBeVisibleAsync();
+        // The page reloads: wait for the new page's live circuit, not the old page's.
+        await Expect(page.Page.Locator($"html[lang='{lang}'] #app-root[data-interactive='true']")).ToBeVisibleAsync();
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
