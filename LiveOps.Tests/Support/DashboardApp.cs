@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -54,7 +55,8 @@ public sealed class DashboardApp : IAsyncDisposable
                 web.ConfigureTestServices(services);
             }
         });
-        factory.UseKestrel(0);
+        // IPv4 loopback only: "localhost" with port 0 also binds [::1] on the same port, which another process may hold.
+        factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new DashboardApp(factory, folder, address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/'), databasePath);

@@ -93,11 +93,14 @@ internal sealed class DemoPlan
         return DayStartMs[day] + (hour * 60 + rng.Next(60)) * MinuteMs + rng.Next(60) * 1000L;
     }
 
-    /// <summary>An evening-weighted instant on a uniformly chosen day from the instant's day to the window's end.</summary>
-    public long TimeAfter(Random rng, long fromMs, int maxDays = Days)
+    /// <summary>
+    /// An evening-weighted instant after <paramref name="fromMs"/>, on a uniformly chosen day up to the window's end
+    /// (the window's last instant when nothing is left after it).
+    /// </summary>
+    public long TimeAfter(Random rng, long fromMs)
     {
         var first = DayOf(fromMs);
-        var last = Math.Min(Days - 1, first + maxDays);
+        const int last = Days - 1;
         for (var attempt = 0; attempt < 8; attempt++)
         {
             var t = TimeOnDay(rng, rng.Next(first, last + 1));
@@ -114,6 +117,4 @@ internal sealed class DemoPlan
     public static long Hours(double hours) => (long)(hours * 60 * MinuteMs);
 
     public static long DaysMs(double days) => (long)(days * 24 * 60 * MinuteMs);
-
-    public DateOnly DateOf(long ms) => FirstDay.AddDays(DayOf(ms));
 }
