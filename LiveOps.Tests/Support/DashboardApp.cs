@@ -42,8 +42,6 @@ public sealed class DashboardApp : IAsyncDisposable
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
-            // appsettings.json names the app's usual port; parallel test apps each need a free one.
-            web.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
             web.UseSetting("ConnectionStrings:LiveOps", new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString());
             web.UseSetting("LiveOps:DemoData", demoData ? "true" : "false");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
