@@ -4,6 +4,7 @@ using LiveOps.Core.Data;
 using LiveOps.Dashboard;
 using LiveOps.Dashboard.Cli;
 using LiveOps.Dashboard.Components;
+using LiveOps.Dashboard.Components.Pages.Tiers;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapCultureEndpoint();
+app.MapTierExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await StartupData.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);

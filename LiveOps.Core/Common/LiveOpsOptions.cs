@@ -32,6 +32,32 @@ public sealed class PushCadenceOptions
 
     [Range(1, 100)]
     public int MaxPerWeek { get; set; } = 3;
+
+    /// <summary>Local time from which a send counts as disturbing members; may be after <see cref="QuietHoursEnd"/> (the span crosses midnight).</summary>
+    public TimeOnly QuietHoursStart { get; set; } = new(22, 0);
+
+    /// <summary>Local time at which quiet hours end. Equal to the start: no quiet hours.</summary>
+    public TimeOnly QuietHoursEnd { get; set; } = new(8, 0);
+
+    /// <summary>WeCom's own group-send limit, an optional second rule; off while both limits are empty.</summary>
+    [Required]
+    public WeComLimitOptions WeCom { get; set; } = new();
+}
+
+/// <summary>
+/// WeCom limits group sends. It applies to <c>wecom_contacts</c> audiences and counts sends of every kind.
+/// </summary>
+public sealed class WeComLimitOptions
+{
+    /// <summary>At most this many group sends reach one customer per local day (evaluated per audience).</summary>
+    [Range(1, 100)]
+    public int? MaxPerCustomerPerDay { get; set; }
+
+    /// <summary>At most this many group sends per audience per calendar month (local).</summary>
+    [Range(1, 1000)]
+    public int? MaxPerAudiencePerMonth { get; set; }
+
+    public bool Enabled => MaxPerCustomerPerDay is not null || MaxPerAudiencePerMonth is not null;
 }
 
 public sealed class TierRuleOptions

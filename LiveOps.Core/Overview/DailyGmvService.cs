@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LiveOps.Core.Overview;
 
 /// <summary>
-/// Daily paid GMV for the Overview. Only <c>paid</c> orders count. SQLite sums the order range
-/// (read from the covering index of <see cref="OverviewOrderIndexConfiguration"/>) into 15-minute UTC buckets; C# folds the buckets into local days
-/// through <see cref="ZoneClock"/>. Every zone offset in use is a multiple of 15 minutes, so a bucket
+/// Daily paid GMV for the Overview. Only <c>paid</c> orders count. SQLite sums the order range, read from
+/// the covering orders index (Status, PlacedAt, CustomerKey, Amount) that the tiers feature also uses, into
+/// 15-minute UTC buckets; C# folds the buckets into local days through <see cref="ZoneClock"/>. Every zone offset in use is a multiple of 15 minutes, so a bucket
 /// never straddles a local midnight, and DST days of 23 or 25 hours come out right.
 /// </summary>
 public sealed class DailyGmvService(IDbContextFactory<LiveOpsDbContext> factory, ZoneClock clock)

@@ -6,6 +6,7 @@ public static class PushCadenceServices
 {
     public static IServiceCollection AddPushCadence(this IServiceCollection services)
     {
+        services.AddSingleton<CadenceService>();
         return services;
     }
 }

@@ -6,6 +6,12 @@ public static class TiersServices
 {
     public static IServiceCollection AddTiers(this IServiceCollection services)
     {
+        services.AddSingleton<TierDataReader>();
+        services.AddSingleton<TierRuleSetService>();
+        services.AddSingleton<TierService>();
+        services.AddSingleton<TierMovementService>();
+        services.AddSingleton<TierWatchService>();
+        services.AddSingleton<TierSimulationService>();
         return services;
     }
 }

@@ -18,6 +18,8 @@ public static class BenchCases
     [
         new Bench.ImportBench(),
         new Bench.OverviewBench(),
+        new CadenceBench(),
+        new TiersBench(),
     ];
 }
 

@@ -23,6 +23,8 @@ public static class ReportCommands
     /// <summary>The reports that exist; <c>report</c> with any other name is wrong usage.</summary>
     public static readonly IReadOnlyList<IReportCommand> All =
     [
+        new CadenceReportCommand(),
+        new TiersReportCommand(),
     ];
 
     public static IEnumerable<string> Names => All.Select(r => r.Name);

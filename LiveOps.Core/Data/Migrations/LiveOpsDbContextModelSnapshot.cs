@@ -264,7 +264,7 @@ namespace LiveOps.Core.Data.Migrations
 
                     b.HasIndex("CustomerKey", "PlacedAt");
 
-                    b.HasIndex(new[] { "Status", "PlacedAt", "CustomerKey", "Amount" }, "IX_orders_Status_PlacedAt_Covering");
+                    b.HasIndex(new[] { "Status", "PlacedAt", "CustomerKey", "Amount" }, "IX_orders_Status_PlacedAt_CustomerKey_Amount");
 
                     b.ToTable("orders", (string)null);
                 });
@@ -371,6 +371,37 @@ namespace LiveOps.Core.Data.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("tier_rule_sets", (string)null);
+                });
+
+            modelBuilder.Entity("LiveOps.Core.PushCadence.PlannedPush", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AudienceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlannedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AudienceId", "PlannedAt");
+
+                    b.ToTable("planned_pushes", (string)null);
                 });
 
             modelBuilder.Entity("LiveOps.Core.Data.Entities.AudienceEvent", b =>

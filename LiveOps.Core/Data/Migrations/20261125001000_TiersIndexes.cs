@@ -5,13 +5,13 @@
 namespace LiveOps.Core.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class OverviewIndexes : Migration
+    public partial class TiersIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
-                name: "IX_orders_Status_PlacedAt_Covering",
+                name: "IX_orders_Status_PlacedAt_CustomerKey_Amount",
                 table: "orders",
                 columns: new[] { "Status", "PlacedAt", "CustomerKey", "Amount" });
         }
@@ -20,7 +20,7 @@ namespace LiveOps.Core.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_orders_Status_PlacedAt_Covering",
+                name: "IX_orders_Status_PlacedAt_CustomerKey_Amount",
                 table: "orders");
         }
     }

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LiveOps.Core.Data.Migrations
 {
     [DbContext(typeof(LiveOpsDbContext))]
-    [Migration("20261125001433_OverviewIndexes")]
-    partial class OverviewIndexes
+    [Migration("20261125001000_TiersIndexes")]
+    partial class TiersIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -267,7 +267,7 @@ namespace LiveOps.Core.Data.Migrations
 
                     b.HasIndex("CustomerKey", "PlacedAt");
 
-                    b.HasIndex(new[] { "Status", "PlacedAt", "CustomerKey", "Amount" }, "IX_orders_Status_PlacedAt_Covering");
+                    b.HasIndex(new[] { "Status", "PlacedAt", "CustomerKey", "Amount" }, "IX_orders_Status_PlacedAt_CustomerKey_Amount");
 
                     b.ToTable("orders", (string)null);
                 });

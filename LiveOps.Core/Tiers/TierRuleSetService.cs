@@ -1,0 +1,158 @@
+using LiveOps.Core.Common;
+using LiveOps.Core.Data;
+using LiveOps.Core.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LiveOps.Core.Tiers;
+
+/// <summary>The outcome of a publish: the new version, or the problems that kept it from being written.</summary>
+public sealed record TierPublishResult(TierRuleVersion? Version, IReadOnlyList<TierRuleProblem> Problems)
+{
+    public bool Succeeded => Problems.Count == 0;
+}
+
+/// <summary>The configured or stored rules cannot be used; the message lists why.</summary>
+public sealed class TierRulesUnusableException(string message) : Exception(message);
+
+/// <summary>
+/// The versioned tier rules. Every change is a new <see cref="TierRuleSet"/> with its time, author and source;
+/// nothing is ever updated in place, so earlier tier results stay explainable.
+/// </summary>
+/// <remarks>
+/// When the database holds no version, the rules of <c>LiveOps:Tiers</c> are written as the first version
+/// (source <c>config</c>, created at that moment) on first use, so the configuration is read once and every
+/// later result names a stored version. The version in force at an instant is the newest one created at or
+/// before it; before the first version the oldest one applies (data older than any rule change is judged by
+/// the first rules known).
+/// </remarks>
+public sealed class TierRuleSetService(
+    IDbContextFactory<LiveOpsDbContext> factory,
+    IOptions<LiveOpsOptions> options,
+    ZoneClock clock,
+    DataVersion dataVersion)
+{
+    // Two first uses in one process must not both write the configuration version.
+    private static readonly SemaphoreSlim WriteGate = new(1, 1);
+
+    /// <summary>The rules in force at <paramref name="at"/>.</summary>
+    public async Task<TierRuleVersion> InForceAsync(DateTimeOffset at, CancellationToken ct)
+    {
+        await EnsureSeededAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var id = await db.TierRuleSets.AsNoTracking()
+            .Where(s => s.CreatedAt <= at)
+            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
+            .Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+        var chosen = id ?? await db.TierRuleSets.AsNoTracking().OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Select(s => s.Id).FirstAsync(ct);
+        return await LoadAsync(db, chosen, ct);
+    }
+
+    /// <summary>Every version, newest first.</summary>
+    public async Task<IReadOnlyList<TierRuleVersion>> HistoryAsync(CancellationToken ct)
+    {
+        await EnsureSeededAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var sets = await db.TierRuleSets.AsNoTracking().Include(s => s.Rules)
+            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).ToListAsync(ct);
+        return sets.Select(ToVersion).ToList();
+    }
+
+    /// <summary>
+    /// Validates <paramref name="rules"/> and, when they are valid, writes them as a new version created now.
+    /// Used by the editor (source <c>editor</c>) and the <c>tier-rules</c> import (source <c>import</c>).
+    /// </summary>
+    public async Task<TierPublishResult> PublishAsync(IReadOnlyList<TierRuleDraft> rules, string source, string? author, CancellationToken ct)
+    {
+        var problems = TierRuleValidator.Validate(rules);
+        if (problems.Count > 0)
+        {
+            return new TierPublishResult(null, problems);
+        }
+        await EnsureSeededAsync(ct);
+        await WriteGate.WaitAsync(ct);
+        try
+        {
+            var version = await WriteAsync(rules, source, author, ct);
+            return new TierPublishResult(version, []);
+        }
+        finally
+        {
+            WriteGate.Release();
+        }
+    }
+
+    /// <summary>Writes the configured rules as the first version when the database holds none.</summary>
+    public async Task EnsureSeededAsync(CancellationToken ct)
+    {
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            if (await db.TierRuleSets.AnyAsync(ct))
+            {
+                return;
+            }
+        }
+        await WriteGate.WaitAsync(ct);
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            if (await db.TierRuleSets.AnyAsync(ct))
+            {
+                return;
+            }
+            var configured = options.Value.Tiers
+                .Select(t => new TierRuleDraft(t.Tier, t.Rank, t.MinSpend12m, t.MinOrders12m, t.Discount, t.DedicatedService))
+                .ToList();
+            var problems = TierRuleValidator.Validate(configured);
+            if (problems.Count > 0)
+            {
+                throw new TierRulesUnusableException(
+                    "LiveOps:Tiers cannot be used as the tier rules: " + string.Join("; ", problems.Select(p => p.ToString())));
+            }
+            await WriteAsync(configured, TierRuleSources.Config, null, ct);
+        }
+        finally
+        {
+            WriteGate.Release();
+        }
+    }
+
+    private async Task<TierRuleVersion> WriteAsync(IReadOnlyList<TierRuleDraft> rules, string source, string? author, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var set = new TierRuleSet
+        {
+            CreatedAt = clock.UtcNow,
+            Author = string.IsNullOrWhiteSpace(author) ? null : author.Trim(),
+            Source = source,
+            Rules = rules.OrderBy(r => r.Rank).Select(r => new TierRule
+            {
+                Tier = r.Tier.Trim(),
+                Rank = r.Rank,
+                MinSpend12m = r.MinSpend12m,
+                MinOrders12m = r.MinOrders12m,
+                Discount = r.Discount,
+                DedicatedService = r.DedicatedService,
+            }).ToList(),
+        };
+        db.TierRuleSets.Add(set);
+        await db.SaveChangesAsync(ct);
+        dataVersion.Bump();
+        return ToVersion(set);
+    }
+
+    private static async Task<TierRuleVersion> LoadAsync(LiveOpsDbContext db, int id, CancellationToken ct)
+    {
+        var set = await db.TierRuleSets.AsNoTracking().Include(s => s.Rules).SingleAsync(s => s.Id == id, ct);
+        return ToVersion(set);
+    }
+
+    private static TierRuleVersion ToVersion(TierRuleSet set) => new(
+        set.Id,
+        set.CreatedAt,
+        set.Author,
+        set.Source,
+        set.Rules.OrderBy(r => r.Rank)
+            .Select(r => new TierRuleDraft(r.Tier, r.Rank, r.MinSpend12m, r.MinOrders12m, r.Discount, r.DedicatedService))
+            .ToList());
+}

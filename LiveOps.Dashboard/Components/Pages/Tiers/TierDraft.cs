@@ -1,0 +1,26 @@
+using LiveOps.Core.Tiers;
+
+namespace LiveOps.Dashboard.Components.Pages.Tiers;
+
+/// <summary>One editable row of the rules editor; converted to a <see cref="TierRuleDraft"/> for validation.</summary>
+public sealed class TierDraftRow
+{
+    public string Tier { get; set; } = "";
+    public int Rank { get; set; }
+    public decimal? MinSpend12m { get; set; }
+    public int? MinOrders12m { get; set; }
+    public decimal Discount { get; set; } = 1m;
+    public bool DedicatedService { get; set; }
+
+    public static TierDraftRow From(TierRuleDraft r) => new()
+    {
+        Tier = r.Tier,
+        Rank = r.Rank,
+        MinSpend12m = r.MinSpend12m,
+        MinOrders12m = r.MinOrders12m,
+        Discount = r.Discount,
+        DedicatedService = r.DedicatedService,
+    };
+
+    public TierRuleDraft ToDraft() => new(Tier, Rank, MinSpend12m, MinOrders12m, Discount, DedicatedService);
+}
