@@ -5,6 +5,7 @@ using LiveOps.Dashboard;
 using LiveOps.Dashboard.Cli;
 using LiveOps.Dashboard.Components;
 using LiveOps.Dashboard.Components.Pages.Tiers;
+using LiveOps.Dashboard.Exports;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapCultureEndpoint();
 app.MapTierExports();
+app.MapCohortExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await StartupData.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);

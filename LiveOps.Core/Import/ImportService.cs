@@ -28,6 +28,12 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
     // A record that grows past this is an unclosed quote swallowing the file, not data.
     private const int MaxRecordBytes = 1 << 20;
 
+    // Files estimated at fewer rows than this keep their table's indexes up to date row by row.
+    internal long DeferIndexesFromRows { get; set; } = 100_000;
+
+    // A rough size of one CSV record, to estimate a file's rows from its length.
+    private const int EstimatedBytesPerRow = 64;
+
     public async Task<ImportResult> ImportFileAsync(ImportKind kind, string path, CancellationToken ct = default)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
@@ -53,6 +59,10 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         await using var connection = await OpenAsync(ct);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
         var before = kind == ImportKind.TierRules ? 0 : Count(connection, transaction, spec.Table);
+        var estimatedRows = csv.CanSeek ? (csv.Length - csv.Position) / EstimatedBytesPerRow : 0;
+        var deferred = kind != ImportKind.TierRules && DeferredIndexes.Worthwhile(estimatedRows, before, DeferIndexesFromRows)
+            ? DeferredIndexes.Drop(connection, transaction, spec.Table)
+            : null;
         using var customers = spec.Fields.Any(f => f.Type == FieldType.CustomerRef) ? new CustomerKeys(connection, transaction) : null;
         using var writer = kind == ImportKind.TierRules ? null : new TableWriter(spec, connection, transaction, customers);
         var tierRules = kind == ImportKind.TierRules ? new List<TierRuleRow>() : null;
@@ -114,6 +124,7 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         }
         else
         {
+            deferred?.Rebuild(connection, transaction);
             added = Count(connection, transaction, spec.Table) - before;
             updated = changed - added;
         }

@@ -20,6 +20,7 @@ public static class BenchCases
         new Bench.OverviewBench(),
         new CadenceBench(),
         new TiersBench(),
+        new Bench.CohortsBench(),
     ];
 }
 

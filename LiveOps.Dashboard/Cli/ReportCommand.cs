@@ -23,6 +23,7 @@ public static class ReportCommands
     /// <summary>The reports that exist; <c>report</c> with any other name is wrong usage.</summary>
     public static readonly IReadOnlyList<IReportCommand> All =
     [
+        new CohortsReportCommand(),
         new CadenceReportCommand(),
         new TiersReportCommand(),
     ];

@@ -42,6 +42,8 @@ public sealed class DashboardApp : IAsyncDisposable
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
+            // appsettings.json names the dashboard's port; tests take a free one so parallel runs never collide.
+            web.UseSetting("Urls", "http://127.0.0.1:0");
             web.UseSetting("ConnectionStrings:LiveOps", new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString());
             web.UseSetting("LiveOps:DemoData", demoData ? "true" : "false");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -1,0 +1,258 @@
+using System.Diagnostics;
+using System.Globalization;
+using LiveOps.Core;
+using LiveOps.Core.Analytics;
+using LiveOps.Core.Cohorts;
+using LiveOps.Core.Common;
+using LiveOps.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveOps.Dashboard.Cli.Bench;
+
+/// <summary>
+/// <c>bench cohorts [--customers N] [--runs N] [--seed N]</c>: about five paid orders per customer (200,000 customers,
+/// ~1,000,000 paid orders by default) written straight into a fresh SQLite file, then the column-store load and the
+/// warm matrix for every mode and breakdown, against one plain-SQL matrix for comparison.
+/// </summary>
+public sealed class CohortsBench : IBenchCase
+{
+    public string Name => "cohorts";
+
+    public string Description => "repurchase cohort matrix over ~5 paid orders per customer (default 200,000 customers)";
+
+    public async Task RunAsync(CliArguments args, CommandContext context, CancellationToken ct)
+    {
+        var customers = Int(args, "customers", 200_000);
+        var runs = Int(args, "runs", 5);
+        var seed = Int(args, "seed", 7);
+        var output = context.Out;
+        var folder = Path.Combine(Path.GetTempPath(), "liveops-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "bench.db") }.ToString();
+        try
+        {
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddOptions<LiveOpsOptions>();
+            services.AddLiveOpsCore(connectionString);
+            await using var provider = services.BuildServiceProvider();
+            var factory = provider.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>();
+            await DatabaseInitializer.MigrateAsync(factory, ct);
+
+            await output.WriteLineAsync($"load average at start (other work on the machine): {LoadAverage()}");
+            var watch = Stopwatch.StartNew();
+            var (paid, all) = await GenerateAsync(connectionString, customers, seed, ct);
+            await output.WriteLineAsync($"data: {customers:N0} customers, {paid:N0} paid orders ({all:N0} orders in all), written in {watch.Elapsed.TotalSeconds:0.0} s");
+
+            var clock = provider.GetRequiredService<ZoneClock>();
+            var version = provider.GetRequiredService<DataVersion>();
+            var store = provider.GetRequiredService<PaidOrderStore>();
+            var service = provider.GetRequiredService<ICohortService>();
+
+            var loads = new List<double>();
+            var loadCpu = new List<double>();
+            for (var i = 0; i < Math.Max(1, runs / 2); i++)
+            {
+                version.Bump();
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                watch.Restart();
+                await store.GetAsync(ct);
+                loads.Add(watch.Elapsed.TotalMilliseconds);
+                loadCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            }
+            var snapshot = await store.GetAsync(ct);
+            await output.WriteLineAsync($"store load (one reader over customers and paid orders): median {Median(loads):0} ms wall, {Median(loadCpu):0} ms CPU, of {loads.Count}; " +
+                $"columns {ColumnBytes(snapshot) / (1024 * 1024)} MiB; working set now {Process.GetCurrentProcess().WorkingSet64 / (1024 * 1024)} MiB");
+
+            foreach (var period in new[] { PeriodKind.Month, PeriodKind.Week })
+            {
+                watch.Restart();
+                await service.RunAsync(new CohortQuery { Period = period }, ct);
+                await output.WriteLineAsync($"{Label(period)} matrix, first call (period of every order computed once): {watch.Elapsed.TotalMilliseconds:0} ms");
+            }
+            foreach (var period in new[] { PeriodKind.Month, PeriodKind.Week })
+            {
+                foreach (var breakdown in Enum.GetValues<CohortBreakdown>())
+                {
+                    foreach (var mode in Enum.GetValues<CohortMode>())
+                    {
+                        var times = new List<double>();
+                        var cpu = new List<double>();
+                        CohortReport? report = null;
+                        foreach (var metric in Enumerable.Repeat(Enum.GetValues<CohortMetric>(), runs).SelectMany(m => m).Take(runs))
+                        {
+                            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                            watch.Restart();
+                            report = await service.RunAsync(new CohortQuery { Period = period, Mode = mode, Metric = metric, Breakdown = breakdown }, ct);
+                            times.Add(watch.Elapsed.TotalMilliseconds);
+                            cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
+                        }
+                        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                            $"{Label(period)} {ContractNames.Of(mode)}, breakdown {ContractNames.Of(breakdown)}: median {Median(times):0.0} ms wall, {Median(cpu):0} ms CPU (max wall {times.Max():0.0}) over {runs} runs, metrics rotated; {report!.Groups.Sum(g => g.Rows.Count)} rows × {report.Columns} columns"));
+                    }
+                }
+            }
+            var month = await service.RunAsync(new CohortQuery(), ct);
+            var firstRow = month.Groups[0].Rows[0];
+            watch.Restart();
+            var cell = await service.CustomersAsync(new CohortCellQuery(new CohortQuery(), CohortGroups.All, firstRow.Cohort!.Value.ToString(), 1), ct);
+            await output.WriteLineAsync($"customers behind cell {firstRow.Cohort} k=1: {cell.Total:N0} customers, first page in {watch.Elapsed.TotalMilliseconds:0} ms");
+
+            await PlainSqlAsync(connectionString, output, ct);
+            await output.WriteLineAsync($"load average at end: {LoadAverage()}");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Customers with first orders spread over two years, 1 + geometric(mean 4) paid orders each at random later
+    /// instants, plus one refunded order in twenty; deterministic for a given seed.
+    /// </summary>
+    private static async Task<(long Paid, long All)> GenerateAsync(string connectionString, int customers, int seed, CancellationToken ct)
+    {
+        var random = new Random(seed);
+        var end = new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.FromHours(8)).ToUnixTimeMilliseconds();
+        var start = end - 730L * 86_400_000;
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous = OFF; PRAGMA journal_mode = MEMORY;";
+            await pragma.ExecuteNonQueryAsync(ct);
+        }
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        await using var customer = connection.CreateCommand();
+        customer.CommandText = "INSERT INTO customers (Id, CustomerId, Nickname, AcquisitionChannel, JoinedPrivateAt) VALUES ($id, $cid, $nick, $acq, $joined)";
+        var cId = customer.Parameters.Add("$id", SqliteType.Integer);
+        var cCid = customer.Parameters.Add("$cid", SqliteType.Text);
+        var cNick = customer.Parameters.Add("$nick", SqliteType.Text);
+        var cAcq = customer.Parameters.Add("$acq", SqliteType.Integer);
+        var cJoined = customer.Parameters.Add("$joined", SqliteType.Integer);
+        customer.Prepare();
+        await using var order = connection.CreateCommand();
+        order.CommandText = "INSERT INTO orders (Id, OrderId, CustomerKey, PlacedAt, Amount, Status, Channel, CampaignId) VALUES ($id, $oid, $key, $at, $amount, $status, $channel, $campaign)";
+        var oId = order.Parameters.Add("$id", SqliteType.Integer);
+        var oOid = order.Parameters.Add("$oid", SqliteType.Text);
+        var oKey = order.Parameters.Add("$key", SqliteType.Integer);
+        var oAt = order.Parameters.Add("$at", SqliteType.Integer);
+        var oAmount = order.Parameters.Add("$amount", SqliteType.Integer);
+        var oStatus = order.Parameters.Add("$status", SqliteType.Integer);
+        var oChannel = order.Parameters.Add("$channel", SqliteType.Integer);
+        var oCampaign = order.Parameters.Add("$campaign", SqliteType.Text);
+        order.Prepare();
+
+        long paid = 0, all = 0;
+        var times = new List<long>();
+        for (var c = 1; c <= customers; c++)
+        {
+            var first = start + (long)(random.NextDouble() * (end - start - 86_400_000));
+            var member = random.NextDouble() < 0.4;
+            cId.Value = c;
+            cCid.Value = $"c{c:D7}";
+            cNick.Value = $"顾客{c}";
+            cAcq.Value = random.Next(6);
+            cJoined.Value = member ? first + (long)((random.NextDouble() - 0.5) * 60 * 86_400_000) : DBNull.Value;
+            await customer.ExecuteNonQueryAsync(ct);
+
+            var count = 1;
+            var stay = member ? 0.86 : 0.76;
+            while (random.NextDouble() < stay && count < 60)
+            {
+                count++;
+            }
+            times.Clear();
+            times.Add(first);
+            for (var i = 1; i < count; i++)
+            {
+                times.Add(first + (long)(random.NextDouble() * (end - first)));
+            }
+            times.Sort();
+            foreach (var at in times)
+            {
+                var refunded = random.Next(20) == 0;
+                all++;
+                oId.Value = all;
+                oOid.Value = $"o{all:D8}";
+                oKey.Value = c;
+                oAt.Value = at;
+                oAmount.Value = (long)random.Next(2_000, 80_000) * 100;
+                oStatus.Value = refunded ? 1 : 0;
+                oChannel.Value = random.Next(5);
+                oCampaign.Value = random.Next(4) == 0 ? $"k{random.Next(12):D2}" : DBNull.Value;
+                await order.ExecuteNonQueryAsync(ct);
+                paid += refunded ? 0 : 1;
+            }
+        }
+        await transaction.CommitAsync(ct);
+        return (paid, all);
+    }
+
+    /// <summary>The same monthly in-period matrix in SQL, with the first-order table materialised first (the faster SQL form).</summary>
+    private static async Task PlainSqlAsync(string connectionString, TextWriter output, CancellationToken ct)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        var watch = Stopwatch.StartNew();
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = """
+                CREATE TEMP TABLE first_orders AS
+                  SELECT CustomerKey, min(PlacedAt) AS FirstAt FROM orders WHERE Status = 0 GROUP BY CustomerKey;
+                CREATE INDEX temp.first_orders_key ON first_orders (CustomerKey);
+                """;
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        var materialised = watch.Elapsed.TotalMilliseconds;
+        await using var matrix = connection.CreateCommand();
+        // Asia/Shanghai has no daylight saving, so a fixed +8 h gives its calendar months.
+        matrix.CommandText = """
+            SELECT strftime('%Y-%m', f.FirstAt / 1000 + 28800, 'unixepoch') AS cohort,
+                   strftime('%Y-%m', o.PlacedAt / 1000 + 28800, 'unixepoch') AS period,
+                   count(DISTINCT o.CustomerKey)
+            FROM orders o JOIN first_orders f ON f.CustomerKey = o.CustomerKey
+            WHERE o.Status = 0
+            GROUP BY cohort, period
+            """;
+        matrix.CommandTimeout = 120;
+        var cells = 0;
+        await using (var reader = await matrix.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                cells++;
+            }
+        }
+        await output.WriteLineAsync($"plain SQL monthly matrix: first-order table {materialised:0} ms + matrix query {watch.Elapsed.TotalMilliseconds - materialised:0} ms ({cells} cells), total {watch.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static long ColumnBytes(PaidOrderSnapshot s) =>
+        s.OrderCount * (8L + 8 + 1 + 4) + s.CustomerCount * (4L + 1 + 8 + 2 * 8 + 40);
+
+    private static string Label(PeriodKind period) => period == PeriodKind.Month ? "monthly" : "weekly";
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static int Int(CliArguments args, string name, int fallback)
+    {
+        var text = args.Option(name);
+        if (text is null)
+        {
+            return fallback;
+        }
+        return int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new UsageException($"--{name}: '{text}' is not a positive whole number");
+    }
+}
