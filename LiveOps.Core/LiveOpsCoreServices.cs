@@ -4,6 +4,7 @@ using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Core.Import;
 using LiveOps.Core.LiveSessions;
+using LiveOps.Core.Overview;
 using LiveOps.Core.PushCadence;
 using LiveOps.Core.Tiers;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,7 @@ public static class LiveOpsCoreServices
         services.AddCampaigns();
         services.AddTiers();
         services.AddLiveSessions();
+        services.AddOverview();
         services.AddDemoData();
         return services;
     }

@@ -17,6 +17,7 @@ public static class BenchCases
     public static readonly IReadOnlyList<IBenchCase> All =
     [
         new Bench.ImportBench(),
+        new Bench.OverviewBench(),
         new CadenceBench(),
         new TiersBench(),
         new Bench.CohortsBench(),

@@ -17,6 +17,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"Browser tests need Chromium at {ChromiumPath}: apt-get install -y chromium (.ci/run does this).");
         }
+        // Two shared cores: a circuit can take longer than Playwright's 5 s default to go live under a full test run.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

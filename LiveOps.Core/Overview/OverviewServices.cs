@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveOps.Core.Overview;
+
+public static class OverviewServices
+{
+    public static IServiceCollection AddOverview(this IServiceCollection services)
+    {
+        services.AddSingleton<DailyGmvService>();
+        return services;
+    }
+}

@@ -1,0 +1,57 @@
+using LiveOps.Core.Overview;
+using Microsoft.AspNetCore.Components;
+
+namespace LiveOps.Dashboard.Components.Pages.Overview;
+
+public sealed partial class OverviewPage : IDisposable
+{
+    private readonly CancellationTokenSource _cts = new();
+    private int _days = DailyGmvQuery.DefaultDays;
+    private DailyGmvReport? _report;
+    private object? _options;
+    private int _version;
+
+    [Inject] private DailyGmvService Gmv { get; set; } = default!;
+
+    private string? Subtitle => _report is null
+        ? null
+        : L["Overview.Subtitle", F.Date(_report.From), F.Date(_report.To.AddDays(-1))].Value;
+
+    protected override async Task OnInitializedAsync()
+    {
+        // The prerendered page shows the loading state; the live circuit runs the query once.
+        if (RendererInfo.IsInteractive)
+        {
+            await LoadAsync();
+        }
+    }
+
+    private async Task SelectRangeAsync(int days)
+    {
+        if (days == _days && _report is not null)
+        {
+            return;
+        }
+        _days = days;
+        _report = null;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var version = ++_version;
+        var report = await Gmv.RunAsync(Gmv.LastDays(_days), _cts.Token);
+        if (version != _version)
+        {
+            return; // A newer range was picked while this one ran.
+        }
+        _options = DailyGmvChart.Options(report, new DailyGmvChartLabels(L["Overview.Chart.Series"].Value, L["Overview.Chart.YAxis"].Value));
+        _report = report;
+    }
+
+    public void Dispose()
+    {
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+}

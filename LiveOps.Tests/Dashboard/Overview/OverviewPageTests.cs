@@ -1,0 +1,97 @@
+using Bunit;
+using LiveOps.Core.Data.Entities;
+using LiveOps.Core.Overview;
+using LiveOps.Dashboard.Components.Pages.Overview;
+using LiveOps.Tests.Dashboard.Shell;
+using LiveOps.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveOps.Tests.Dashboard.Overview;
+
+public sealed class OverviewPageTests : ShellContext
+{
+    private readonly TestDatabase _db = new();
+    private readonly BunitJSModuleInterop _chart;
+
+    public OverviewPageTests()
+    {
+        Services.AddSingleton(_db.Get<DailyGmvService>());
+        _chart = JSInterop.SetupModule("./Components/Charts/ApexChart.razor.js");
+        _chart.SetupModule(invocation => invocation.Identifier == "create");
+    }
+
+    [Fact]
+    public void NoOrders_ShowsTheEmptyState_AndNoChart()
+    {
+        var cut = Render<OverviewPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("近 90 天没有已支付订单", cut.Find("[data-testid=overview-empty]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=gmv-chart]"));
+        Assert.Empty(_chart.Invocations["create"]);
+    }
+
+    [Fact]
+    public void Prerender_ShowsLoading_WithoutQuerying()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<OverviewPage>();
+
+        Assert.Contains("加载中", cut.Find("[data-testid=overview-loading]").TextContent);
+    }
+
+    [Fact]
+    public async Task Orders_ShowKpisForTheRange_AndDrawTheDailyChart()
+    {
+        await AddPaidOrdersAsync(
+            ("o1", "c1", new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(8)), 100.10m),
+            ("o2", "c2", new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(8)), 50m),
+            ("o3", "c1", new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.FromHours(8)), 1000m));
+
+        var cut = Render<OverviewPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("¥1,150.10", cut.Find("[data-testid=kpi-gmv-value]").TextContent));
+        Assert.Equal("3", cut.Find("[data-testid=kpi-orders-value]").TextContent);
+        Assert.Equal("2", cut.Find("[data-testid=kpi-buyers-value]").TextContent);
+        Assert.Contains("2026-08-27 至 2026-11-24", cut.Markup);
+        var options = (string)_chart.VerifyInvoke("create").Arguments[1]!;
+        Assert.Contains("\"2026-11-24\"", options);
+        Assert.Contains("\"data\":[", options);
+    }
+
+    [Fact]
+    public async Task Last30Days_LeavesOutOlderOrders()
+    {
+        await AddPaidOrdersAsync(
+            ("o1", "c1", new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(8)), 100.10m),
+            ("o3", "c1", new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.FromHours(8)), 1000m));
+        var cut = Render<OverviewPage>();
+        cut.WaitForElement("[data-testid=kpi-gmv-value]");
+
+        cut.Find("[data-testid=range-30]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("¥100.10", cut.Find("[data-testid=kpi-gmv-value]").TextContent));
+        Assert.Contains("2026-10-26 至 2026-11-24", cut.Markup);
+        Assert.Equal("1", cut.Find("[data-testid=kpi-orders-value]").TextContent);
+    }
+
+    private async Task AddPaidOrdersAsync(params (string OrderId, string CustomerId, DateTimeOffset PlacedAt, decimal Amount)[] orders)
+    {
+        await using var context = _db.NewContext();
+        var customers = orders.Select(o => o.CustomerId).Distinct().ToDictionary(id => id, id => new Customer { CustomerId = id });
+        context.Customers.AddRange(customers.Values);
+        await context.SaveChangesAsync();
+        context.Orders.AddRange(orders.Select(o => new Order
+        {
+            OrderId = o.OrderId,
+            CustomerKey = customers[o.CustomerId].Id,
+            PlacedAt = o.PlacedAt,
+            Amount = o.Amount,
+            Status = OrderStatus.Paid,
+        }));
+        await context.SaveChangesAsync();
+    }
+
+    protected override ValueTask DisposeFixturesAsync() => _db.DisposeAsync();
+}
