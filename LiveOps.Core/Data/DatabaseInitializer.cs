@@ -8,7 +8,13 @@ public static class DatabaseInitializer
     public static async Task MigrateAsync(IDbContextFactory<LiveOpsDbContext> factory, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await db.Database.MigrateAsync(ct);
+        // Migrate() always writes (it takes EF's migration lock row), and any commit moves DataVersion in every process
+        // watching the file: a read-only `report` from the command line would make a running dashboard reload its
+        // derived data. Asking first only reads the history table.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            await db.Database.MigrateAsync(ct);
+        }
         // WAL lets the dashboard read while an import writes; the mode is stored in the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }

@@ -1,9 +1,11 @@
 using LiveOps.Core;
 using LiveOps.Core.Analytics;
 using LiveOps.Core.Common;
+using LiveOps.Core.Data;
 using LiveOps.Core.Import;
 using LiveOps.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveOps.Tests.Core.Analytics;
@@ -89,6 +91,17 @@ public sealed class CrossProcessStalenessTests : IAsyncLifetime
         }
         version.Bump();
         Assert.Equal(start + 1, version.Current);
+    }
+
+    [Fact]
+    public async Task StartingAnotherProcessOnAnUpToDateDatabase_DoesNotMoveTheVersion()
+    {
+        var version = _dashboard.Get<DataVersion>();
+        var start = version.Current;
+
+        await DatabaseInitializer.MigrateAsync(_cli.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>());
+
+        Assert.Equal(start, version.Current);
     }
 
     private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
