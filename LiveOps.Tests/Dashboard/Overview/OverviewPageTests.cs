@@ -17,6 +17,8 @@ public sealed class OverviewPageTests : ShellContext
     public OverviewPageTests()
     {
         Services.AddSingleton(_db.Get<DailyGmvService>());
+        Services.AddSingleton(_db.Get<OverviewKpiService>());
+        Services.AddSingleton(_db.Get<LiveOps.Core.PushCadence.CadenceService>());
         _chart = JSInterop.SetupModule("./Components/Charts/ApexChart.razor.js");
         _chart.SetupModule(invocation => invocation.Identifier == "create");
     }
