@@ -60,8 +60,19 @@ public sealed record OverviewKpiReport(
     RangeKpis Current,
     RangeKpis Previous,
     int CampaignsRunning,
-    OverviewEvidence Evidence)
+    OverviewEvidence Evidence,
+    IReadOnlyList<NewReturningDay> Days,
+    IReadOnlyList<WeeklyJoins> JoinsByWeek)
 {
     /// <summary>Relative change from the previous range; null when the previous value is zero.</summary>
     public static double? Change(double current, double previous) => previous == 0 ? null : (current - previous) / previous;
 }
+
+/// <summary>
+/// Paid GMV of one local day split by buyer: <see cref="NewGmv"/> is first orders ever (new buyers),
+/// <see cref="ReturningGmv"/> every later order.
+/// </summary>
+public sealed record NewReturningDay(DateOnly Date, decimal NewGmv, decimal ReturningGmv);
+
+/// <summary>Customers whose joined_private_at falls in the ISO week (clipped to the range at both ends).</summary>
+public sealed record WeeklyJoins(string Week, long Joined);

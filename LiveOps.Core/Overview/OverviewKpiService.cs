@@ -44,7 +44,59 @@ public sealed class OverviewKpiService(
             Range(snapshot, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds()),
             Range(snapshot, clock.StartOfDay(previous.From).ToUnixTimeMilliseconds(), from.ToUnixTimeMilliseconds()),
             running,
-            Evidence(snapshot, to.ToUnixTimeMilliseconds(), fatigue));
+            Evidence(snapshot, to.ToUnixTimeMilliseconds(), fatigue),
+            NewReturning(snapshot, query, clock),
+            JoinsByWeek(snapshot, from, to, clock));
+    }
+
+    /// <summary>Daily GMV of the range split between first orders and later ones; a day is found by binary search over local midnights.</summary>
+    internal static IReadOnlyList<NewReturningDay> NewReturning(PaidOrderSnapshot s, OverviewKpiQuery query, ZoneClock clock)
+    {
+        var starts = new long[query.Days + 1];
+        for (var d = 0; d <= query.Days; d++)
+        {
+            starts[d] = clock.StartOfDay(query.From.AddDays(d)).ToUnixTimeMilliseconds();
+        }
+        var fresh = new long[query.Days];
+        var returning = new long[query.Days];
+        for (var c = 0; c < s.CustomerCount; c++)
+        {
+            for (var i = s.OrderStart[c]; i < s.OrderStart[c + 1]; i++)
+            {
+                var at = s.PlacedAtMs[i];
+                if (at < starts[0] || at >= starts[^1])
+                {
+                    continue;
+                }
+                var found = Array.BinarySearch(starts, at);
+                var day = found >= 0 ? found : ~found - 1;
+                (i == s.OrderStart[c] ? fresh : returning)[day] += s.AmountUnits[i];
+            }
+        }
+        return Enumerable.Range(0, query.Days)
+            .Select(d => new NewReturningDay(query.From.AddDays(d), Money.FromUnits(fresh[d]), Money.FromUnits(returning[d])))
+            .ToList();
+    }
+
+    /// <summary>Private-domain joins per ISO week over the weeks the range touches; only joins inside the range count.</summary>
+    internal static IReadOnlyList<WeeklyJoins> JoinsByWeek(PaidOrderSnapshot s, DateTimeOffset from, DateTimeOffset to, ZoneClock clock)
+    {
+        var first = Period.Containing(PeriodKind.Week, from, clock);
+        var last = Period.Containing(PeriodKind.Week, to.AddMilliseconds(-1), clock);
+        var weeks = last.Ordinal - first.Ordinal + 1;
+        var starts = Enumerable.Range(0, weeks).Select(w => first.Add(w).Start(clock).ToUnixTimeMilliseconds()).ToArray();
+        var counts = new long[weeks];
+        var (fromMs, toMs) = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
+        foreach (var joined in s.JoinedPrivateMs)
+        {
+            if (joined == PaidOrderSnapshot.NoInstant || joined < fromMs || joined >= toMs)
+            {
+                continue;
+            }
+            var found = Array.BinarySearch(starts, joined);
+            counts[found >= 0 ? found : ~found - 1]++;
+        }
+        return Enumerable.Range(0, weeks).Select(w => new WeeklyJoins(first.Add(w).ToString(), counts[w])).ToList();
     }
 
     /// <summary>The headline numbers of [fromMs, toMs); see <see cref="RangeKpis"/> for the definitions.</summary>

@@ -34,6 +34,8 @@ public sealed class OverviewDemoBrowserTests(BrowserFixture browser) : IAsyncLif
         await Expect(page.Page.GetByTestId("evidence-aov-sample")).ToHaveTextAsync(
             $"首单 {report.Evidence.FirstOrders} 笔，复购 {report.Evidence.RepeatOrders} 笔");
         await Expect(page.Page.GetByTestId("cadence-overview-card")).ToBeVisibleAsync();
+        await Expect(page.Page.Locator("[data-testid=new-returning-chart][data-chart-ready=true] svg .apexcharts-series path").First).ToBeAttachedAsync();
+        await Expect(page.Page.Locator("[data-testid=joins-chart][data-chart-ready=true] svg .apexcharts-series path").First).ToBeAttachedAsync();
         await Expect(page.Page.GetByTestId("evidence-fatigue-value")).ToHaveAttributeAsync("href", "/cadence");
 
         await page.Page.GetByTestId("language-switch").Locator("button").ClickAsync();

@@ -101,5 +101,18 @@ public sealed class OverviewKpiServiceTests : IAsyncLifetime
         Assert.Equal(LeaveRateComparison.Empty, e.LeaveRates);
     }
 
+    [Fact]
+    public async Task DailyGmv_SplitsFirstOrdersFromLaterOnes_AndJoinsAreCountedPerIsoWeek()
+    {
+        var report = await January();
+
+        Assert.Equal(31, report.Days.Count);
+        var busy = report.Days.Where(d => d.NewGmv + d.ReturningGmv > 0).Select(d => $"{d.Date:MM-dd}:{d.NewGmv}:{d.ReturningGmv}");
+        Assert.Equal(["01-01:0:300", "01-02:60:0", "01-10:50:0", "01-20:0:70"], busy);
+        // Jan 1 2026 is a Thursday of 2026-W01; c joined on Jan 5 (W02); a (Dec 15) and d (Feb 1 00:00) are outside.
+        Assert.Equal(["2026-W01:0", "2026-W02:1", "2026-W03:0", "2026-W04:0", "2026-W05:0"],
+            report.JoinsByWeek.Select(w => $"{w.Week}:{w.Joined}"));
+    }
+
     public async Task DisposeAsync() => await _db.DisposeAsync();
 }

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Bunit;
+using LiveOps.Dashboard.Components.Charts;
 using LiveOps.Core.Data.Entities;
 using LiveOps.Core.Overview;
 using LiveOps.Dashboard.Components.Pages.Overview;
@@ -19,6 +22,7 @@ public sealed class OverviewKpiPanelTests : ShellContext
     public OverviewKpiPanelTests()
     {
         Services.AddSingleton(_db.Get<OverviewKpiService>());
+        JSInterop.SetupModule("./Components/Charts/ApexChart.razor.js").SetupModule(invocation => invocation.Identifier == "create");
     }
 
     private async Task SeedAsync()
@@ -56,6 +60,29 @@ public sealed class OverviewKpiPanelTests : ShellContext
         Assert.Equal("首单 2 笔，复购 1 笔", cut.Find("[data-testid=evidence-aov-sample]").TextContent.Trim());
         Assert.Equal("100.0% vs 0.0%", cut.Find("[data-testid=evidence-members-value]").TextContent.Trim());
         Assert.Equal("/cadence", cut.Find("[data-testid=evidence-fatigue-value]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task SeriesCharts_StackFirstOrdersUnderLaterOnes_AndCountJoinsPerWeek()
+    {
+        await SeedAsync();
+        var service = _db.Get<OverviewKpiService>();
+        var report = await service.RunAsync(service.LastDays(30));
+        var labels = new OverviewSeriesLabels("新客", "老客", "金额", "入私域");
+
+        var split = JsonNode.Parse(JsonSerializer.Serialize(OverviewSeriesCharts.NewReturning(report.Days, labels), ChartOptions.Json))!;
+        var joins = JsonNode.Parse(JsonSerializer.Serialize(OverviewSeriesCharts.Joins(report.JoinsByWeek, labels), ChartOptions.Json))!;
+
+        Assert.True((bool)split["chart"]!["stacked"]!);
+        var days = split["xaxis"]!["categories"]!.AsArray().Select(d => (string)d!).ToList();
+        Assert.Equal(("2026-10-26", "2026-11-24", 30), (days[0], days[^1], days.Count));
+        // x's first order (50) on Nov 21 is new; m's second (300) on Nov 20 is returning.
+        Assert.Equal(50m, (decimal)split["series"]![0]!["data"]![days.IndexOf("2026-11-21")]!);
+        Assert.Equal(300m, (decimal)split["series"]![1]!["data"]![days.IndexOf("2026-11-20")]!);
+        Assert.Equal(0m, (decimal)split["series"]![0]!["data"]![days.IndexOf("2026-11-20")]!);
+        // Oct 26 (Monday of W44) to Nov 24 (W48): nobody joined in the range.
+        Assert.Equal("""["2026-W44","2026-W45","2026-W46","2026-W47","2026-W48"]""", joins["xaxis"]!["categories"]!.ToJsonString());
+        Assert.Equal("[0,0,0,0,0]", joins["series"]![0]!["data"]!.ToJsonString());
     }
 
     protected override ValueTask DisposeFixturesAsync() => _db.DisposeAsync();

@@ -10,6 +10,8 @@ public sealed partial class OverviewKpiPanel
 {
     private OverviewKpiReport? _report;
     private int _loadedDays;
+    private object _newReturning = new();
+    private object _joins = new();
 
     [Inject] private OverviewKpiService Service { get; set; } = default!;
     [Inject] private Formatting F { get; set; } = default!;
@@ -24,7 +26,11 @@ public sealed partial class OverviewKpiPanel
             return;
         }
         _loadedDays = Days;
-        _report = await Service.RunAsync(Service.LastDays(Days));
+        var report = await Service.RunAsync(Service.LastDays(Days));
+        var labels = new OverviewSeriesLabels(T["Chart.New"], T["Chart.Returning"], T["Chart.Amount"], T["Chart.Joined"]);
+        _newReturning = OverviewSeriesCharts.NewReturning(report.Days, labels);
+        _joins = OverviewSeriesCharts.Joins(report.JoinsByWeek, labels);
+        _report = report;
     }
 
     private string? Change(double? fraction) => fraction is { } f ? (f >= 0 ? "+" : "") + F.Percent(f) : null;
