@@ -25,7 +25,7 @@ public static class LiveOpsCoreServices
         services.AddSingleton(sp => new ZoneClock(
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<LiveOpsOptions>>().Value.TimeZone));
-        services.AddSingleton<DataVersion>();
+        services.AddSingleton(_ => new DataVersion(connectionString));
         services.AddDbContextFactory<LiveOpsDbContext>(o => o.UseSqlite(connectionString));
 
         // One registration per feature folder, each owned by that feature.

@@ -22,7 +22,10 @@ public sealed class LanguageSwitchTests : ShellContext
         cut.Find("button").Click();
         popovers.WaitForElement($"[data-testid={item}]").Click();
 
-        Assert.Equal($"http://localhost/culture/set?culture={culture}&redirectUri=%2Fdata%3Fkind%3Dorders", navigation.Uri);
+        // The menu item's click handler runs asynchronously: wait for the navigation, do not assume it already happened.
+        cut.WaitForAssertion(
+            () => Assert.Equal($"http://localhost/culture/set?culture={culture}&redirectUri=%2Fdata%3Fkind%3Dorders", navigation.Uri),
+            TimeSpan.FromSeconds(10));
         var last = Services.GetRequiredService<BunitNavigationManager>().History.First();
         Assert.True(last.Options.ForceLoad, "the circuit takes its culture from the request that starts it, so the page must reload");
     }
