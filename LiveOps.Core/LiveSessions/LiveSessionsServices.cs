@@ -6,6 +6,7 @@ public static class LiveSessionsServices
 {
     public static IServiceCollection AddLiveSessions(this IServiceCollection services)
     {
+        services.AddSingleton<LiveSessionService>();
         return services;
     }
 }

@@ -1,4 +1,6 @@
+using LiveOps.Core.Analytics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LiveOps.Core.Overview;
 
@@ -7,6 +9,8 @@ public static class OverviewServices
     public static IServiceCollection AddOverview(this IServiceCollection services)
     {
         services.AddSingleton<DailyGmvService>();
+        services.TryAddSingleton<PaidOrderStore>();
+        services.AddSingleton<OverviewKpiService>();
         return services;
     }
 }

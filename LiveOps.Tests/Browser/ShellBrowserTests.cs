@@ -30,13 +30,13 @@ public sealed class ShellBrowserTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UnbuiltPage_SaysSoPlainly_WithoutConsoleErrors()
+    public async Task LiveSessions_EmptyDatabase_SaysHowToBringSessionsIn_WithoutConsoleErrors()
     {
         await using var page = await browser.NewPageAsync();
 
         await page.GotoAsync(_app, "/live-sessions");
 
-        await Expect(page.Page.GetByTestId("not-built")).ToBeVisibleAsync();
+        await Expect(page.Page.GetByTestId("live-sessions-empty")).ToContainTextAsync("导入 live-sessions 文件");
         Assert.Empty(page.ConsoleErrors);
     }
 

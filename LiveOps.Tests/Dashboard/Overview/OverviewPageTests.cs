@@ -17,6 +17,8 @@ public sealed class OverviewPageTests : ShellContext
     public OverviewPageTests()
     {
         Services.AddSingleton(_db.Get<DailyGmvService>());
+        Services.AddSingleton(_db.Get<OverviewKpiService>());
+        Services.AddSingleton(_db.Get<LiveOps.Core.PushCadence.CadenceService>());
         _chart = JSInterop.SetupModule("./Components/Charts/ApexChart.razor.js");
         _chart.SetupModule(invocation => invocation.Identifier == "create");
     }
@@ -55,7 +57,8 @@ public sealed class OverviewPageTests : ShellContext
         Assert.Equal("3", cut.Find("[data-testid=kpi-orders-value]").TextContent);
         Assert.Equal("2", cut.Find("[data-testid=kpi-buyers-value]").TextContent);
         Assert.Contains("2026-08-27 至 2026-11-24", cut.Markup);
-        var options = (string)_chart.VerifyInvoke("create").Arguments[1]!;
+        // Three charts: the daily GMV area, and the KPI panel's new/returning split and weekly joins.
+        var options = _chart.VerifyInvoke("create", 3).Select(i => (string)i.Arguments[1]!).Single(o => o.Contains("\"type\":\"area\""));
         Assert.Contains("\"2026-11-24\"", options);
         Assert.Contains("\"data\":[", options);
     }

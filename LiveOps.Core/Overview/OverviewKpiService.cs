@@ -1,0 +1,193 @@
+using LiveOps.Core.Analytics;
+using LiveOps.Core.Common;
+using LiveOps.Core.Data;
+using LiveOps.Core.Data.Entities;
+using LiveOps.Core.PushCadence;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveOps.Core.Overview;
+
+/// <summary>
+/// Every Overview number in one place: one pass over the shared <see cref="PaidOrderStore"/> snapshot per range,
+/// one for the evidence, the cadence feature's own fatigue figure (not recomputed here) and a count of campaigns.
+/// </summary>
+public sealed class OverviewKpiService(
+    PaidOrderStore store,
+    CadenceService cadence,
+    IDbContextFactory<LiveOpsDbContext> factory,
+    ZoneClock clock)
+{
+    /// <summary>A first-time buyer counts as "never came back" only once the first order is this many days old.</summary>
+    public const int ComeBackDays = 90;
+
+    public OverviewKpiQuery LastDays(int days) => OverviewKpiQuery.LastDays(days, clock.Today);
+
+    public async Task<OverviewKpiReport> RunAsync(OverviewKpiQuery query, CancellationToken ct = default)
+    {
+        if (query.Days < 1 || query.Days > DailyGmvQuery.MaxDays)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), $"a range of 1 to {DailyGmvQuery.MaxDays} days is needed, not {query.Days}");
+        }
+        var snapshot = await store.GetAsync(ct);
+        var from = clock.StartOfDay(query.From);
+        var to = clock.StartOfDay(query.To);
+        var previous = query.Previous;
+
+        var fatigue = (await cadence.RunAsync(new CadenceQuery(From: from, To: to, AsOf: to <= clock.UtcNow ? to.AddMilliseconds(-1) : null), ct)).Fatigue.All;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        // Campaigns are a handful of rows; their instants are compared in memory.
+        var campaigns = await db.Campaigns.AsNoTracking().Select(c => new { c.StartsAt, c.EndsAt }).ToListAsync(ct);
+        var running = campaigns.Count(c => c.StartsAt < to && (c.EndsAt is null || c.EndsAt >= from));
+
+        return new OverviewKpiReport(
+            query,
+            Range(snapshot, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds()),
+            Range(snapshot, clock.StartOfDay(previous.From).ToUnixTimeMilliseconds(), from.ToUnixTimeMilliseconds()),
+            running,
+            Evidence(snapshot, to.ToUnixTimeMilliseconds(), fatigue),
+            NewReturning(snapshot, query, clock),
+            JoinsByWeek(snapshot, from, to, clock));
+    }
+
+    /// <summary>Daily GMV of the range split between first orders and later ones; a day is found by binary search over local midnights.</summary>
+    internal static IReadOnlyList<NewReturningDay> NewReturning(PaidOrderSnapshot s, OverviewKpiQuery query, ZoneClock clock)
+    {
+        var starts = new long[query.Days + 1];
+        for (var d = 0; d <= query.Days; d++)
+        {
+            starts[d] = clock.StartOfDay(query.From.AddDays(d)).ToUnixTimeMilliseconds();
+        }
+        var fresh = new long[query.Days];
+        var returning = new long[query.Days];
+        for (var c = 0; c < s.CustomerCount; c++)
+        {
+            for (var i = s.OrderStart[c]; i < s.OrderStart[c + 1]; i++)
+            {
+                var at = s.PlacedAtMs[i];
+                if (at < starts[0] || at >= starts[^1])
+                {
+                    continue;
+                }
+                var found = Array.BinarySearch(starts, at);
+                var day = found >= 0 ? found : ~found - 1;
+                (i == s.OrderStart[c] ? fresh : returning)[day] += s.AmountUnits[i];
+            }
+        }
+        return Enumerable.Range(0, query.Days)
+            .Select(d => new NewReturningDay(query.From.AddDays(d), Money.FromUnits(fresh[d]), Money.FromUnits(returning[d])))
+            .ToList();
+    }
+
+    /// <summary>Private-domain joins per ISO week over the weeks the range touches; only joins inside the range count.</summary>
+    internal static IReadOnlyList<WeeklyJoins> JoinsByWeek(PaidOrderSnapshot s, DateTimeOffset from, DateTimeOffset to, ZoneClock clock)
+    {
+        var first = Period.Containing(PeriodKind.Week, from, clock);
+        var last = Period.Containing(PeriodKind.Week, to.AddMilliseconds(-1), clock);
+        var weeks = last.Ordinal - first.Ordinal + 1;
+        var starts = Enumerable.Range(0, weeks).Select(w => first.Add(w).Start(clock).ToUnixTimeMilliseconds()).ToArray();
+        var counts = new long[weeks];
+        var (fromMs, toMs) = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
+        foreach (var joined in s.JoinedPrivateMs)
+        {
+            if (joined == PaidOrderSnapshot.NoInstant || joined < fromMs || joined >= toMs)
+            {
+                continue;
+            }
+            var found = Array.BinarySearch(starts, joined);
+            counts[found >= 0 ? found : ~found - 1]++;
+        }
+        return Enumerable.Range(0, weeks).Select(w => new WeeklyJoins(first.Add(w).ToString(), counts[w])).ToList();
+    }
+
+    /// <summary>The headline numbers of [fromMs, toMs); see <see cref="RangeKpis"/> for the definitions.</summary>
+    internal static RangeKpis Range(PaidOrderSnapshot s, long fromMs, long toMs)
+    {
+        long units = 0, privateUnits = 0, orders = 0, buyers = 0, repeatBuyers = 0, joined = 0;
+        for (var c = 0; c < s.CustomerCount; c++)
+        {
+            var joinedAt = s.JoinedPrivateMs[c];
+            if (joinedAt != PaidOrderSnapshot.NoInstant && joinedAt >= fromMs && joinedAt < toMs)
+            {
+                joined++;
+            }
+            bool bought = false, repeated = false;
+            for (var i = s.OrderStart[c]; i < s.OrderStart[c + 1]; i++)
+            {
+                var at = s.PlacedAtMs[i];
+                if (at < fromMs || at >= toMs)
+                {
+                    continue;
+                }
+                bought = true;
+                repeated |= i > s.OrderStart[c];
+                orders++;
+                units += s.AmountUnits[i];
+                if (IsPrivateDomain(s.Channels[i], joinedAt, at))
+                {
+                    privateUnits += s.AmountUnits[i];
+                }
+            }
+            buyers += bought ? 1 : 0;
+            repeatBuyers += repeated ? 1 : 0;
+        }
+        return new RangeKpis(Money.FromUnits(units), orders, buyers, repeatBuyers, Rate(repeatBuyers, buyers),
+            Money.FromUnits(privateUnits), units == 0 ? null : (double)privateUnits / units, joined);
+    }
+
+    /// <summary>An order is private-domain when placed in a private group or by a customer already in the private domain.</summary>
+    public static bool IsPrivateDomain(sbyte channel, long joinedMs, long placedMs) =>
+        channel == (sbyte)OrderChannel.PrivateGroup || (joinedMs != PaidOrderSnapshot.NoInstant && joinedMs <= placedMs);
+
+    internal static OverviewEvidence Evidence(PaidOrderSnapshot s, long toMs, LeaveRateComparison fatigue)
+    {
+        long firstUnits = 0, firstOrders = 0, repeatUnits = 0, repeatOrders = 0;
+        long members = 0, memberRepeaters = 0, others = 0, otherRepeaters = 0, mature = 0, neverBack = 0;
+        var matureBefore = toMs - ComeBackDays * 86_400_000L;
+        for (var c = 0; c < s.CustomerCount; c++)
+        {
+            var start = s.OrderStart[c];
+            var count = 0;
+            for (var i = start; i < s.OrderStart[c + 1] && s.PlacedAtMs[i] < toMs; i++)
+            {
+                if (count++ == 0)
+                {
+                    firstUnits += s.AmountUnits[i];
+                    firstOrders++;
+                }
+                else
+                {
+                    repeatUnits += s.AmountUnits[i];
+                    repeatOrders++;
+                }
+            }
+            if (count == 0)
+            {
+                continue;
+            }
+            var joinedAt = s.JoinedPrivateMs[c];
+            if (joinedAt != PaidOrderSnapshot.NoInstant && joinedAt < toMs)
+            {
+                members++;
+                memberRepeaters += count > 1 ? 1 : 0;
+            }
+            else
+            {
+                others++;
+                otherRepeaters += count > 1 ? 1 : 0;
+            }
+            if (s.PlacedAtMs[start] < matureBefore)
+            {
+                mature++;
+                neverBack += count == 1 ? 1 : 0;
+            }
+        }
+        decimal? firstAverage = firstOrders == 0 ? null : Money.FromUnits(firstUnits) / firstOrders;
+        decimal? repeatAverage = repeatOrders == 0 ? null : Money.FromUnits(repeatUnits) / repeatOrders;
+        double? premium = firstAverage is { } f && f != 0 && repeatAverage is { } r ? (double)(r / f) - 1 : null;
+        return new OverviewEvidence(firstAverage, firstOrders, repeatAverage, repeatOrders, premium,
+            Rate(memberRepeaters, members), members, Rate(otherRepeaters, others), others,
+            Rate(neverBack, mature), mature, fatigue);
+    }
+
+    private static double? Rate(long part, long whole) => whole == 0 ? null : (double)part / whole;
+}

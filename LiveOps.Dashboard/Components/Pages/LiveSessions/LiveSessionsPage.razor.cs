@@ -1,0 +1,25 @@
+using LiveOps.Core.LiveSessions;
+using LiveOps.Dashboard.Resources;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace LiveOps.Dashboard.Components.Pages.LiveSessions;
+
+/// <summary>Every live session with what it brought, and the watch-time × join-rate comparison.</summary>
+public sealed partial class LiveSessionsPage
+{
+    private LiveSessionReport? _report;
+    private object _comparison = new();
+
+    [Inject] private LiveSessionService Service { get; set; } = default!;
+    [Inject] private IStringLocalizer<LiveSessionsResource> T { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _report = await Service.RunAsync(new LiveSessionQuery());
+        _comparison = LiveSessionChartMapper.Comparison(_report, Labels(T));
+    }
+
+    internal static ComparisonLabels Labels(IStringLocalizer<LiveSessionsResource> t) =>
+        new(t["Chart.Sessions"], t["Chart.Watch"], t["Chart.JoinRate"], t["Chart.Median"]);
+}

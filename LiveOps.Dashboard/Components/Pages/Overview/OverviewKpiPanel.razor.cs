@@ -1,0 +1,63 @@
+using LiveOps.Core.Overview;
+using LiveOps.Dashboard.Resources;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace LiveOps.Dashboard.Components.Pages.Overview;
+
+/// <summary>The Overview's KPIs against the previous range, and the evidence cards; numbers come from <see cref="OverviewKpiService"/>.</summary>
+public sealed partial class OverviewKpiPanel
+{
+    private OverviewKpiReport? _report;
+    private int _loadedDays;
+    private object _newReturning = new();
+    private object _joins = new();
+
+    [Inject] private OverviewKpiService Service { get; set; } = default!;
+    [Inject] private Formatting F { get; set; } = default!;
+    [Inject] private IStringLocalizer<OverviewResource> T { get; set; } = default!;
+
+    [Parameter, EditorRequired] public int Days { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Days == _loadedDays && _report is not null)
+        {
+            return;
+        }
+        _loadedDays = Days;
+        var report = await Service.RunAsync(Service.LastDays(Days));
+        var labels = new OverviewSeriesLabels(T["Chart.New"], T["Chart.Returning"], T["Chart.Amount"], T["Chart.Joined"]);
+        _newReturning = OverviewSeriesCharts.NewReturning(report.Days, labels);
+        _joins = OverviewSeriesCharts.Joins(report.JoinsByWeek, labels);
+        _report = report;
+    }
+
+    private string? Change(double? fraction) => fraction is { } f ? (f >= 0 ? "+" : "") + F.Percent(f) : null;
+
+    private RenderFragment Kpi(string testId, string label, string value, string previous, double current, double before, string href, string? tip) => builder =>
+    {
+        var change = OverviewKpiReport.Change(current, before);
+        builder.OpenComponent<OverviewKpiCard>(0);
+        builder.AddAttribute(1, nameof(OverviewKpiCard.TestId), testId);
+        builder.AddAttribute(2, nameof(OverviewKpiCard.Label), label);
+        builder.AddAttribute(3, nameof(OverviewKpiCard.Value), value);
+        builder.AddAttribute(4, nameof(OverviewKpiCard.Note), T["Kpi.Previous", previous].Value + " · " + (Change(change) ?? T["Kpi.NoChange"].Value));
+        builder.AddAttribute(5, nameof(OverviewKpiCard.Href), href);
+        builder.AddAttribute(6, nameof(OverviewKpiCard.Tip), tip);
+        builder.CloseComponent();
+    };
+
+    private RenderFragment Evidence(string testId, string label, string value, string? against, string? change, string? rule, string sample, string href) => builder =>
+    {
+        builder.OpenComponent<OverviewEvidenceCard>(0);
+        builder.AddAttribute(1, nameof(OverviewEvidenceCard.TestId), testId);
+        builder.AddAttribute(2, nameof(OverviewEvidenceCard.Label), label);
+        builder.AddAttribute(3, nameof(OverviewEvidenceCard.Value), against is null ? value : $"{value} {T["Evidence.Vs"]} {against}");
+        builder.AddAttribute(4, nameof(OverviewEvidenceCard.Change), change);
+        builder.AddAttribute(5, nameof(OverviewEvidenceCard.Rule), rule);
+        builder.AddAttribute(6, nameof(OverviewEvidenceCard.Sample), sample);
+        builder.AddAttribute(7, nameof(OverviewEvidenceCard.Href), href);
+        builder.CloseComponent();
+    };
+}
