@@ -8,6 +8,7 @@ using LiveOps.Dashboard.Components.Charts;
 using LiveOps.Dashboard.Components.Pages.LiveSessions;
 using LiveOps.Tests.Core.LiveSessions;
 using LiveOps.Tests.Support;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -32,6 +33,18 @@ public sealed class LiveSessionPagesTests : IAsyncLifetime
         _ctx.Services.AddScoped<Formatting>();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.JSInterop.SetupModule("./Components/Charts/ApexChart.razor.js");
+        _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    [Fact]
+    public void List_WhilePrerendering_ShowsLoading_AndRunsNoReport()
+    {
+        _ctx.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var page = _ctx.Render<LiveSessionsPage>();
+
+        Assert.Empty(page.FindAll("tr.live-session-row"));
+        Assert.Single(page.FindAll("[data-testid=live-sessions-loading]"));
     }
 
     [Fact]

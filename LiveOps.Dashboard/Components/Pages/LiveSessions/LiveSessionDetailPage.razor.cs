@@ -41,6 +41,11 @@ public sealed partial class LiveSessionDetailPage
     protected override async Task OnParametersSetAsync()
     {
         _loading = true;
+        // The prerendered page shows the loading state; the report runs once, when the circuit is live.
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
         // The benchmarks are over every session, so the whole report is run.
         var report = await Service.RunAsync(new LiveSessionQuery());
         _row = report.Find(LiveSessionId);

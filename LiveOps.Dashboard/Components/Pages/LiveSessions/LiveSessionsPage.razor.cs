@@ -16,6 +16,11 @@ public sealed partial class LiveSessionsPage
 
     protected override async Task OnInitializedAsync()
     {
+        // The prerendered page shows the loading state; the report runs once, when the circuit is live.
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
         _report = await Service.RunAsync(new LiveSessionQuery());
         _comparison = LiveSessionChartMapper.Comparison(_report, Labels(T));
     }
