@@ -1,3 +1,4 @@
+using LiveOps.Core.Analytics;
 using LiveOps.Core.Campaigns;
 using LiveOps.Core.Cohorts;
 using LiveOps.Core.Common;
@@ -27,6 +28,8 @@ public static class LiveOpsCoreServices
             sp.GetRequiredService<IOptions<LiveOpsOptions>>().Value.TimeZone));
         services.AddSingleton(_ => new DataVersion(connectionString));
         services.AddDbContextFactory<LiveOpsDbContext>(o => o.UseSqlite(connectionString));
+        // One column store of paid orders per process, shared by every report that scans them.
+        services.AddSingleton<PaidOrderStore>();
 
         // One registration per feature folder, each owned by that feature.
         services.AddImport();

@@ -1,6 +1,4 @@
-using LiveOps.Core.Analytics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LiveOps.Core.Overview;
 
@@ -9,7 +7,6 @@ public static class OverviewServices
     public static IServiceCollection AddOverview(this IServiceCollection services)
     {
         services.AddSingleton<DailyGmvService>();
-        services.TryAddSingleton<PaidOrderStore>();
         services.AddSingleton<OverviewKpiService>();
         return services;
     }

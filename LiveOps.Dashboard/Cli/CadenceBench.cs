@@ -24,9 +24,9 @@ public sealed class CadenceBench : IBenchCase
         var factory = context.Services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>();
         var clock = context.Services.GetRequiredService<ZoneClock>();
         var service = context.Services.GetRequiredService<CadenceService>();
-        var customers = int.TryParse(args.Option("customers"), out var c) && c > 0 ? c : 200_000;
-        var runs = int.TryParse(args.Option("runs"), out var r) && r > 0 ? r : 3;
-        var seed = int.TryParse(args.Option("seed"), out var s) ? s : 4;
+        var customers = args.PositiveInt("customers") ?? 200_000;
+        var runs = args.PositiveInt("runs") ?? 3;
+        var seed = args.PositiveInt("seed") ?? 4;
 
         await using (var db = await factory.CreateDbContextAsync(ct))
         {

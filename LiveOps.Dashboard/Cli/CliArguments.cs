@@ -53,4 +53,17 @@ public sealed class CliArguments
     public string? Option(string name) => _options.GetValueOrDefault(name);
 
     public bool Has(string name) => _options.ContainsKey(name);
+
+    /// <summary>A whole number above 0 given as <c>--name N</c>, or null when the option is absent; anything else is wrong usage.</summary>
+    public int? PositiveInt(string name)
+    {
+        var text = Option(name);
+        if (text is null)
+        {
+            return null;
+        }
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new UsageException($"--{name}: '{text}' is not a positive whole number");
+    }
 }

@@ -15,8 +15,8 @@ public sealed class SeedDemoCommand : ICommand
         }
         var options = new DemoDataOptions
         {
-            Customers = PositiveInt(args, "customers") ?? DemoDataOptions.DefaultCustomers,
-            Seed = PositiveInt(args, "seed") ?? DemoDataOptions.DefaultSeed,
+            Customers = args.PositiveInt("customers") ?? DemoDataOptions.DefaultCustomers,
+            Seed = args.PositiveInt("seed") ?? DemoDataOptions.DefaultSeed,
         };
         var seeder = context.Services.GetRequiredService<DemoDataSeeder>();
         // Demo rows mixed into real ones would corrupt every report, so only an empty database is filled.
@@ -27,17 +27,5 @@ public sealed class SeedDemoCommand : ICommand
         var summary = await seeder.SeedAsync(options, ct);
         await context.Out.WriteLineAsync(summary.ToString());
         return CliApp.Ok;
-    }
-
-    private static int? PositiveInt(CliArguments args, string name)
-    {
-        var text = args.Option(name);
-        if (text is null)
-        {
-            return null;
-        }
-        return int.TryParse(text, out var value) && value > 0
-            ? value
-            : throw new UsageException($"--{name}: '{text}' is not a positive whole number");
     }
 }

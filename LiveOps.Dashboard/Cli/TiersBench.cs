@@ -18,10 +18,10 @@ public sealed class TiersBench : IBenchCase
 
     public async Task RunAsync(CliArguments args, CommandContext context, CancellationToken ct)
     {
-        var customers = Int(args, "customers", 200_000);
-        var rows = Int(args, "rows", 1_000_000);
-        var runs = Int(args, "runs", 5);
-        var seed = Int(args, "seed", 7);
+        var customers = args.PositiveInt("customers") ?? 200_000;
+        var rows = args.PositiveInt("rows") ?? 1_000_000;
+        var runs = args.PositiveInt("runs") ?? 5;
+        var seed = args.PositiveInt("seed") ?? 7;
         var factory = context.Services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>();
         var clock = context.Services.GetRequiredService<ZoneClock>();
         await using (var db = await factory.CreateDbContextAsync(ct))
@@ -98,13 +98,5 @@ public sealed class TiersBench : IBenchCase
         p.ParameterName = name;
         command.Parameters.Add(p);
         return p;
-    }
-
-    private static int Int(CliArguments args, string name, int fallback)
-    {
-        var text = args.Option(name);
-        return text is null ? fallback
-            : int.TryParse(text, out var value) && value > 0 ? value
-            : throw new UsageException($"--{name}: '{text}' is not a positive whole number");
     }
 }

@@ -20,10 +20,10 @@ public sealed class CampaignsBench : IBenchCase
 
     public async Task RunAsync(CliArguments args, CommandContext context, CancellationToken ct)
     {
-        var rows = Number(args, "rows", 1_000_000);
-        var customers = Number(args, "customers", 200_000);
-        var runs = Number(args, "runs", 3);
-        var seed = Number(args, "seed", 7);
+        var rows = args.PositiveInt("rows") ?? 1_000_000;
+        var customers = args.PositiveInt("customers") ?? 200_000;
+        var runs = args.PositiveInt("runs") ?? 3;
+        var seed = args.PositiveInt("seed") ?? 7;
         var factory = context.Services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>();
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
@@ -53,8 +53,6 @@ public sealed class CampaignsBench : IBenchCase
         }
     }
 
-    private static int Number(CliArguments args, string name, int fallback) =>
-        args.Option(name) is { } text ? (int.TryParse(text, out var n) && n > 0 ? n : throw new UsageException($"--{name}: '{text}' is not a positive whole number")) : fallback;
 
     private static long Generate(SqliteConnection connection, int orders, int customers, int seed)
     {

@@ -23,9 +23,9 @@ public sealed class CohortsBench : IBenchCase
 
     public async Task RunAsync(CliArguments args, CommandContext context, CancellationToken ct)
     {
-        var customers = Int(args, "customers", 200_000);
-        var runs = Int(args, "runs", 5);
-        var seed = Int(args, "seed", 7);
+        var customers = args.PositiveInt("customers") ?? 200_000;
+        var runs = args.PositiveInt("runs") ?? 5;
+        var seed = args.PositiveInt("seed") ?? 7;
         var output = context.Out;
         var folder = Path.Combine(Path.GetTempPath(), "liveops-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -242,17 +242,5 @@ public sealed class CohortsBench : IBenchCase
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    private static int Int(CliArguments args, string name, int fallback)
-    {
-        var text = args.Option(name);
-        if (text is null)
-        {
-            return fallback;
-        }
-        return int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : throw new UsageException($"--{name}: '{text}' is not a positive whole number");
     }
 }

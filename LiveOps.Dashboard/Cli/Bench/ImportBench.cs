@@ -24,9 +24,9 @@ public sealed class ImportBench : IBenchCase
 
     public async Task RunAsync(CliArguments args, CommandContext context, CancellationToken ct)
     {
-        var rows = PositiveInt(args, "rows") ?? 1_000_000;
-        var customers = PositiveInt(args, "customers") ?? Math.Max(1, Math.Min(200_000, rows / 5));
-        var seed = PositiveInt(args, "seed") ?? 42;
+        var rows = args.PositiveInt("rows") ?? 1_000_000;
+        var customers = args.PositiveInt("customers") ?? Math.Max(1, Math.Min(200_000, rows / 5));
+        var seed = args.PositiveInt("seed") ?? 42;
         var folder = Path.Combine(Path.GetTempPath(), "liveops-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
@@ -157,17 +157,5 @@ public sealed class ImportBench : IBenchCase
             process.WaitForExit();
             return process.ExitCode == 0 ? watch.Elapsed.TotalSeconds : null;
         }
-    }
-
-    private static int? PositiveInt(CliArguments args, string name)
-    {
-        var text = args.Option(name);
-        if (text is null)
-        {
-            return null;
-        }
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : throw new UsageException($"--{name}: '{text}' is not a positive whole number");
     }
 }

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using LiveOps.Core.Data;
 using LiveOps.Core.Overview;
-using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Dashboard.Cli.Bench;
 
@@ -19,13 +17,7 @@ public sealed class OverviewBench : IBenchCase
 
     public async Task RunAsync(CliArguments args, CommandContext context, CancellationToken ct)
     {
-        var text = args.Option("runs");
-        var runs = 3;
-        if (text is not null && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out runs) || runs < 1))
-        {
-            throw new UsageException($"bench overview: --runs '{text}' is not a positive whole number");
-        }
-        await DatabaseInitializer.MigrateAsync(context.Services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>(), ct);
+        var runs = args.PositiveInt("runs") ?? 3;
         var service = context.Services.GetRequiredService<DailyGmvService>();
         foreach (var days in DailyGmvQuery.Ranges)
         {
