@@ -42,6 +42,7 @@ app.MapCultureEndpoint();
 app.MapTierExports();
 app.MapCohortExports();
 app.MapCampaignExports();
+app.MapOverviewExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await StartupData.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);

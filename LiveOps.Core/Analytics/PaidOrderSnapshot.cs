@@ -87,6 +87,11 @@ public sealed class PaidOrderSnapshot
 
     public string[] CampaignIds { get; }
 
+    /// <summary>Index into <see cref="LiveSessionIds"/> (the order's live_session_id), or -1 for an order without one.</summary>
+    public int[] LiveSessions { get; init; } = [];
+
+    public string[] LiveSessionIds { get; init; } = [];
+
     /// <summary>The latest paid order's instant, or <see cref="NoInstant"/> when there is none.</summary>
     public long LatestPlacedAtMs { get; }
 

@@ -99,8 +99,11 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
         public long[] Amount = new long[1024];
         public sbyte[] Channel = new sbyte[1024];
         public int[] Campaign = new int[1024];
+        public int[] LiveSession = new int[1024];
         public readonly Dictionary<string, int> CampaignIndex = new(StringComparer.Ordinal);
         public readonly List<string> CampaignIds = [];
+        public readonly Dictionary<string, int> LiveSessionIndex = new(StringComparer.Ordinal);
+        public readonly List<string> LiveSessionIds = [];
 
         public void Grow(int capacity)
         {
@@ -109,6 +112,7 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
             Array.Resize(ref Amount, capacity);
             Array.Resize(ref Channel, capacity);
             Array.Resize(ref Campaign, capacity);
+            Array.Resize(ref LiveSession, capacity);
         }
     }
 
@@ -123,7 +127,7 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
         }
         await using var command = connection.CreateCommand();
         // Rowid order: a plain table scan, and ties at one instant keep insertion order.
-        command.CommandText = "SELECT CustomerKey, PlacedAt, Amount, Channel, CampaignId FROM orders WHERE Status = $paid ORDER BY Id";
+        command.CommandText = "SELECT CustomerKey, PlacedAt, Amount, Channel, CampaignId, LiveSessionId FROM orders WHERE Status = $paid ORDER BY Id";
         command.Parameters.AddWithValue("$paid", (int)OrderStatus.Paid);
         await using var reader = await command.ExecuteReaderAsync(ct);
         // Synchronous Read: SQLite reads are in-process, and the async wrapper costs a task per row.
@@ -143,19 +147,21 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
             columns.PlacedAt[i] = reader.GetInt64(1);
             columns.Amount[i] = reader.GetInt64(2);
             columns.Channel[i] = reader.IsDBNull(3) ? PaidOrderSnapshot.None : (sbyte)reader.GetInt32(3);
-            columns.Campaign[i] = reader.IsDBNull(4) ? -1 : CampaignIndex(columns, reader.GetString(4));
+            columns.Campaign[i] = reader.IsDBNull(4) ? -1 : Intern(columns.CampaignIndex, columns.CampaignIds, reader.GetString(4));
+            columns.LiveSession[i] = reader.IsDBNull(5) ? -1 : Intern(columns.LiveSessionIndex, columns.LiveSessionIds, reader.GetString(5));
             columns.Count++;
         }
         return columns;
     }
 
-    private static int CampaignIndex(OrderColumns columns, string campaignId)
+    /// <summary>Ids repeat across many orders (a campaign, a session): each is stored once and orders keep its index.</summary>
+    private static int Intern(Dictionary<string, int> indexes, List<string> ids, string id)
     {
-        if (!columns.CampaignIndex.TryGetValue(campaignId, out var index))
+        if (!indexes.TryGetValue(id, out var index))
         {
-            index = columns.CampaignIds.Count;
-            columns.CampaignIds.Add(campaignId);
-            columns.CampaignIndex.Add(campaignId, index);
+            index = ids.Count;
+            ids.Add(id);
+            indexes.Add(id, index);
         }
         return index;
     }
@@ -179,6 +185,7 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
         var amount = new long[m];
         var channel = new sbyte[m];
         var campaign = new int[m];
+        var liveSession = new int[m];
         for (var i = 0; i < m; i++)
         {
             var at = next[orders.Customer[i]]++;
@@ -186,17 +193,22 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
             amount[at] = orders.Amount[i];
             channel[at] = orders.Channel[i];
             campaign[at] = orders.Campaign[i];
+            liveSession[at] = orders.LiveSession[i];
         }
         for (var c = 0; c < n; c++)
         {
-            SortByTime(start[c], start[c + 1], placedAt, amount, channel, campaign);
+            SortByTime(start[c], start[c + 1], placedAt, amount, channel, campaign, liveSession);
         }
         return new PaidOrderSnapshot(atVersion, clock, customers.Ids, customers.Nicknames, customers.Acquisition, customers.Joined,
-            start, placedAt, amount, channel, campaign, [.. orders.CampaignIds]);
+            start, placedAt, amount, channel, campaign, [.. orders.CampaignIds])
+        {
+            LiveSessions = liveSession,
+            LiveSessionIds = [.. orders.LiveSessionIds],
+        };
     }
 
     /// <summary>Stable insertion sort of one customer's orders; a customer's orders are few and usually already in order.</summary>
-    private static void SortByTime(int from, int to, long[] placedAt, long[] amount, sbyte[] channel, int[] campaign)
+    private static void SortByTime(int from, int to, long[] placedAt, long[] amount, sbyte[] channel, int[] campaign, int[] liveSession)
     {
         for (var i = from + 1; i < to; i++)
         {
@@ -204,7 +216,7 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
             {
                 continue;
             }
-            var (t, a, ch, cp) = (placedAt[i], amount[i], channel[i], campaign[i]);
+            var (t, a, ch, cp, ls) = (placedAt[i], amount[i], channel[i], campaign[i], liveSession[i]);
             var j = i - 1;
             while (j >= from && placedAt[j] > t)
             {
@@ -212,12 +224,14 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
                 amount[j + 1] = amount[j];
                 channel[j + 1] = channel[j];
                 campaign[j + 1] = campaign[j];
+                liveSession[j + 1] = liveSession[j];
                 j--;
             }
             placedAt[j + 1] = t;
             amount[j + 1] = a;
             channel[j + 1] = ch;
             campaign[j + 1] = cp;
+            liveSession[j + 1] = ls;
         }
     }
 }

@@ -1,16 +1,17 @@
+using LiveOps.Core.Analytics;
 using LiveOps.Core.Data;
-using LiveOps.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.LiveSessions;
 
 /// <summary>
-/// What each live session brought, computed set-based in SQLite: one GROUP BY of paid orders by live_session_id,
-/// and one pass that finds every customer's first paid order (earliest, ties by insertion order) with the
-/// customer's private-domain join time. Only the first orders that carry a session id come back to C#, where the
-/// pure <see cref="LiveSessionRules"/> decide the joins. Refunded and cancelled orders never count.
+/// What each live session brought, from one linear scan of the shared <see cref="PaidOrderStore"/> snapshot
+/// (paid orders grouped by customer, in time order, each with its live_session_id): orders, GMV and distinct
+/// buyers per session, and every customer's first paid order ever (earliest, ties by insertion order) with the
+/// customer's private-domain join time, from which the pure <see cref="LiveSessionRules"/> decide the joins.
+/// Refunded and cancelled orders are not in the snapshot, so they never count.
 /// </summary>
-public sealed class LiveSessionService(IDbContextFactory<LiveOpsDbContext> factory)
+public sealed class LiveSessionService(IDbContextFactory<LiveOpsDbContext> factory, PaidOrderStore store)
 {
     public async Task<LiveSessionReport> RunAsync(LiveSessionQuery query, CancellationToken ct = default)
     {
@@ -21,46 +22,7 @@ public sealed class LiveSessionService(IDbContextFactory<LiveOpsDbContext> facto
                 .ToListAsync(ct))
             .Where(s => (query.From is null || s.StartedAt >= query.From) && (query.To is null || s.StartedAt < query.To))
             .ToList();
-
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT LiveSessionId, COUNT(*), SUM(Amount), COUNT(DISTINCT CustomerKey)
-            FROM orders
-            WHERE Status = $paid AND LiveSessionId IS NOT NULL
-            GROUP BY LiveSessionId;
-            SELECT f.LiveSessionId, c.JoinedPrivateAt
-            FROM (SELECT CustomerKey, LiveSessionId,
-                         ROW_NUMBER() OVER (PARTITION BY CustomerKey ORDER BY PlacedAt, Id) AS n
-                  FROM orders WHERE Status = $paid) f
-            JOIN customers c ON c.Id = f.CustomerKey
-            WHERE f.n = 1 AND f.LiveSessionId IS NOT NULL;
-            """;
-        var paid = command.CreateParameter();
-        paid.ParameterName = "$paid";
-        paid.Value = (long)OrderStatus.Paid;
-        command.Parameters.Add(paid);
-
-        var totals = new Dictionary<string, (long Orders, long Units, long Buyers)>(StringComparer.Ordinal);
-        var firsts = new Dictionary<string, List<long?>>(StringComparer.Ordinal);
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (reader.Read())
-            {
-                totals[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
-            }
-            await reader.NextResultAsync(ct);
-            while (reader.Read())
-            {
-                var id = reader.GetString(0);
-                if (!firsts.TryGetValue(id, out var joins))
-                {
-                    firsts[id] = joins = [];
-                }
-                joins.Add(reader.IsDBNull(1) ? null : reader.GetInt64(1));
-            }
-        }
+        var scan = Scan(await store.GetAsync(ct));
 
         var rows = sessions
             .OrderByDescending(s => s.StartedAt).ThenBy(s => s.LiveSessionId, StringComparer.Ordinal)
@@ -68,8 +30,8 @@ public sealed class LiveSessionService(IDbContextFactory<LiveOpsDbContext> facto
             {
                 var startMs = s.StartedAt.ToUnixTimeMilliseconds();
                 var endMs = LiveSessionRules.EndMs(startMs, s.EndedAt?.ToUnixTimeMilliseconds());
-                totals.TryGetValue(s.LiveSessionId, out var t);
-                var newBuyers = firsts.GetValueOrDefault(s.LiveSessionId) ?? [];
+                var t = scan.TryGetValue(s.LiveSessionId, out var found) ? found : SessionTotals.Empty;
+                var newBuyers = t.FirstOrderJoins;
                 var joins = newBuyers.Count(j => LiveSessionRules.IsJoinAttributed(startMs, endMs, j));
                 return new LiveSessionRow(s.LiveSessionId, s.Title, s.StartedAt, s.EndedAt,
                     DateTimeOffset.FromUnixTimeMilliseconds(endMs).ToOffset(s.StartedAt.Offset),
@@ -88,4 +50,57 @@ public sealed class LiveSessionService(IDbContextFactory<LiveOpsDbContext> facto
             LiveSessionRules.BenchmarkOf(rows.Select(r => r.JoinRate)));
         return new LiveSessionReport(rows, benchmarks);
     }
+
+    /// <summary>
+    /// Per live_session_id named by paid orders: orders, amount (1/10000 yuan), distinct buyers, and the join time
+    /// (or null) of every customer whose first paid order ever carries it. One pass: a customer's orders are
+    /// contiguous, so "already counted this buyer" is the last customer index seen per session.
+    /// </summary>
+    internal static Dictionary<string, SessionTotals> Scan(PaidOrderSnapshot s)
+    {
+        var n = s.LiveSessionIds.Length;
+        var orders = new long[n];
+        var units = new long[n];
+        var buyers = new long[n];
+        var lastBuyer = new int[n];
+        Array.Fill(lastBuyer, -1);
+        var firsts = new List<long?>[n];
+        for (var c = 0; c < s.CustomerCount; c++)
+        {
+            var start = s.OrderStart[c];
+            var end = s.OrderStart[c + 1];
+            for (var i = start; i < end; i++)
+            {
+                var session = s.LiveSessions[i];
+                if (session < 0)
+                {
+                    continue;
+                }
+                orders[session]++;
+                units[session] += s.AmountUnits[i];
+                if (lastBuyer[session] != c)
+                {
+                    lastBuyer[session] = c;
+                    buyers[session]++;
+                }
+                if (i == start)
+                {
+                    var joined = s.JoinedPrivateMs[c];
+                    (firsts[session] ??= []).Add(joined == PaidOrderSnapshot.NoInstant ? null : joined);
+                }
+            }
+        }
+        var result = new Dictionary<string, SessionTotals>(n, StringComparer.Ordinal);
+        for (var k = 0; k < n; k++)
+        {
+            result[s.LiveSessionIds[k]] = new SessionTotals(orders[k], units[k], buyers[k], firsts[k] ?? []);
+        }
+        return result;
+    }
+}
+
+/// <summary>What the paid orders carrying one live_session_id add up to; see <see cref="LiveSessionService.Scan"/>.</summary>
+internal sealed record SessionTotals(long Orders, long Units, long Buyers, IReadOnlyList<long?> FirstOrderJoins)
+{
+    public static readonly SessionTotals Empty = new(0, 0, 0, []);
 }

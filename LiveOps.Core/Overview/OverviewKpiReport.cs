@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LiveOps.Core.PushCadence;
 
 namespace LiveOps.Core.Overview;
@@ -10,9 +11,26 @@ public sealed record OverviewKpiQuery(DateOnly From, DateOnly To)
 {
     public int Days => To.DayNumber - From.DayNumber;
 
+    /// <summary>The same number of days just before (its own Previous would recurse in JSON, hence ignored there).</summary>
+    [JsonIgnore]
     public OverviewKpiQuery Previous => new(From.AddDays(-Days), From);
 
     public static OverviewKpiQuery LastDays(int days, DateOnly today) => new(today.AddDays(1 - days), today.AddDays(1));
+
+    /// <summary>
+    /// A range from optional bounds: <paramref name="to"/> defaults to tomorrow (today included), <paramref name="from"/> to
+    /// <see cref="DailyGmvQuery.DefaultDays"/> days before <paramref name="to"/>. False, with the reason, for an empty,
+    /// reversed or too long range.
+    /// </summary>
+    public static bool TryCreate(DateOnly? from, DateOnly? to, DateOnly today, out OverviewKpiQuery query, out string? problem)
+    {
+        var end = to ?? today.AddDays(1);
+        query = new OverviewKpiQuery(from ?? end.AddDays(-DailyGmvQuery.DefaultDays), end);
+        problem = query.Days < 1 ? "from must be before to"
+            : query.Days > DailyGmvQuery.MaxDays ? $"a range of at most {DailyGmvQuery.MaxDays} days is needed, not {query.Days}"
+            : null;
+        return problem is null;
+    }
 }
 
 /// <summary>
@@ -30,7 +48,11 @@ public sealed record RangeKpis(
     double? RepeatRate,
     decimal PrivateDomainGmv,
     double? PrivateDomainShare,
-    long MembersJoined);
+    long MembersJoined)
+{
+    /// <summary>Paid GMV per paid order; null without orders.</summary>
+    public decimal? AverageOrderValue => Orders == 0 ? null : PaidGmv / Orders;
+}
 
 /// <summary>
 /// The rules of thumb checked against the shop's own paid orders placed before the range's end, each with its sample:
@@ -62,8 +84,18 @@ public sealed record OverviewKpiReport(
     int CampaignsRunning,
     OverviewEvidence Evidence,
     IReadOnlyList<NewReturningDay> Days,
-    IReadOnlyList<WeeklyJoins> JoinsByWeek)
+    IReadOnlyList<WeeklyJoins> JoinsByWeek,
+    MembershipSplit Membership,
+    IReadOnlyList<WeeklyShare> ShareByWeek)
 {
+    /// <summary>The range compared with (the same number of days just before).</summary>
+    public OverviewKpiQuery PreviousQuery => Query.Previous;
+
+    /// <summary>First orders' (new buyers') paid GMV in the range; with <see cref="ReturningGmv"/> it adds up to the range's paid GMV.</summary>
+    public decimal NewGmv => Days.Sum(d => d.NewGmv);
+
+    public decimal ReturningGmv => Days.Sum(d => d.ReturningGmv);
+
     /// <summary>Relative change from the previous range; null when the previous value is zero.</summary>
     public static double? Change(double current, double previous) => previous == 0 ? null : (current - previous) / previous;
 }
@@ -76,3 +108,18 @@ public sealed record NewReturningDay(DateOnly Date, decimal NewGmv, decimal Retu
 
 /// <summary>Customers whose joined_private_at falls in the ISO week (clipped to the range at both ends).</summary>
 public sealed record WeeklyJoins(string Week, long Joined);
+
+/// <summary>
+/// The range's buyers split by private-domain membership: a member is a customer whose joined_private_at is before
+/// the range's end (the same membership the evidence uses). Members and non-members add up to the range's totals.
+/// </summary>
+public sealed record MembershipSplit(BuyerGroup Members, BuyerGroup NonMembers);
+
+/// <summary>
+/// Paid GMV, paid orders and buyers of one group in the range; <see cref="RepeatRate"/> is defined as in
+/// <see cref="RangeKpis"/> (buyers with an order in the range that is not their first ever, over buyers).
+/// </summary>
+public sealed record BuyerGroup(decimal PaidGmv, long Orders, long Buyers, long RepeatBuyers, double? RepeatRate);
+
+/// <summary>Paid GMV and private-domain GMV (see <see cref="RangeKpis"/>) of one ISO week, clipped to the range; <see cref="Share"/> is null without GMV.</summary>
+public sealed record WeeklyShare(string Week, decimal PaidGmv, decimal PrivateDomainGmv, double? Share);

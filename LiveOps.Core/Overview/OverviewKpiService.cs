@@ -46,7 +46,9 @@ public sealed class OverviewKpiService(
             running,
             Evidence(snapshot, to.ToUnixTimeMilliseconds(), fatigue),
             NewReturning(snapshot, query, clock),
-            JoinsByWeek(snapshot, from, to, clock));
+            JoinsByWeek(snapshot, from, to, clock),
+            Membership(snapshot, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds()),
+            ShareByWeek(snapshot, from, to, clock));
     }
 
     /// <summary>Daily GMV of the range split between first orders and later ones; a day is found by binary search over local midnights.</summary>
@@ -97,6 +99,73 @@ public sealed class OverviewKpiService(
             counts[found >= 0 ? found : ~found - 1]++;
         }
         return Enumerable.Range(0, weeks).Select(w => new WeeklyJoins(first.Add(w).ToString(), counts[w])).ToList();
+    }
+
+    /// <summary>The range's buyers split by membership at the range's end; see <see cref="MembershipSplit"/>.</summary>
+    internal static MembershipSplit Membership(PaidOrderSnapshot s, long fromMs, long toMs)
+    {
+        // [0] non-members, [1] members.
+        var units = new long[2];
+        var orders = new long[2];
+        var buyers = new long[2];
+        var repeatBuyers = new long[2];
+        for (var c = 0; c < s.CustomerCount; c++)
+        {
+            var joinedAt = s.JoinedPrivateMs[c];
+            var g = joinedAt != PaidOrderSnapshot.NoInstant && joinedAt < toMs ? 1 : 0;
+            bool bought = false, repeated = false;
+            for (var i = s.OrderStart[c]; i < s.OrderStart[c + 1]; i++)
+            {
+                var at = s.PlacedAtMs[i];
+                if (at < fromMs || at >= toMs)
+                {
+                    continue;
+                }
+                bought = true;
+                repeated |= i > s.OrderStart[c];
+                orders[g]++;
+                units[g] += s.AmountUnits[i];
+            }
+            buyers[g] += bought ? 1 : 0;
+            repeatBuyers[g] += repeated ? 1 : 0;
+        }
+        BuyerGroup Group(int g) => new(Money.FromUnits(units[g]), orders[g], buyers[g], repeatBuyers[g], Rate(repeatBuyers[g], buyers[g]));
+        return new MembershipSplit(Group(1), Group(0));
+    }
+
+    /// <summary>Paid and private-domain GMV per ISO week the range touches, only orders inside the range counted.</summary>
+    internal static IReadOnlyList<WeeklyShare> ShareByWeek(PaidOrderSnapshot s, DateTimeOffset from, DateTimeOffset to, ZoneClock clock)
+    {
+        var first = Period.Containing(PeriodKind.Week, from, clock);
+        var last = Period.Containing(PeriodKind.Week, to.AddMilliseconds(-1), clock);
+        var weeks = last.Ordinal - first.Ordinal + 1;
+        var starts = Enumerable.Range(0, weeks).Select(w => first.Add(w).Start(clock).ToUnixTimeMilliseconds()).ToArray();
+        var units = new long[weeks];
+        var privateUnits = new long[weeks];
+        var (fromMs, toMs) = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
+        for (var c = 0; c < s.CustomerCount; c++)
+        {
+            var joinedAt = s.JoinedPrivateMs[c];
+            for (var i = s.OrderStart[c]; i < s.OrderStart[c + 1]; i++)
+            {
+                var at = s.PlacedAtMs[i];
+                if (at < fromMs || at >= toMs)
+                {
+                    continue;
+                }
+                var found = Array.BinarySearch(starts, at);
+                var w = found >= 0 ? found : ~found - 1;
+                units[w] += s.AmountUnits[i];
+                if (IsPrivateDomain(s.Channels[i], joinedAt, at))
+                {
+                    privateUnits[w] += s.AmountUnits[i];
+                }
+            }
+        }
+        return Enumerable.Range(0, weeks)
+            .Select(w => new WeeklyShare(first.Add(w).ToString(), Money.FromUnits(units[w]), Money.FromUnits(privateUnits[w]),
+                units[w] == 0 ? null : (double)privateUnits[w] / units[w]))
+            .ToList();
     }
 
     /// <summary>The headline numbers of [fromMs, toMs); see <see cref="RangeKpis"/> for the definitions.</summary>

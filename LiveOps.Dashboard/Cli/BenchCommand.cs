@@ -22,6 +22,7 @@ public static class BenchCases
         new TiersBench(),
         new Bench.CohortsBench(),
         new Bench.CampaignsBench(),
+        new Bench.LiveSessionsBench(),
     ];
 }
 

@@ -27,6 +27,8 @@ public static class ReportCommands
         new CadenceReportCommand(),
         new TiersReportCommand(),
         new CampaignsReportCommand(),
+        new LiveSessionsReportCommand(),
+        new OverviewReportCommand(),
     ];
 
     public static IEnumerable<string> Names => All.Select(r => r.Name);

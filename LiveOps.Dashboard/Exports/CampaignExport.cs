@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using LiveOps.Core.Campaigns;
 using LiveOps.Core.Common;
-using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace LiveOps.Dashboard.Exports;
 
@@ -34,48 +33,14 @@ public static class CampaignExport
             };
         });
 
-    public static async Task WriteCsvAsync(CampaignReport report, ZoneClock clock, TextWriter writer)
-    {
-        await writer.WriteAsync(string.Join(',', Columns) + "\r\n");
-        foreach (var row in Rows(report, clock))
-        {
-            await writer.WriteAsync(string.Join(',', row.Select(CsvCell)) + "\r\n");
-        }
-    }
+    public static Task WriteCsvAsync(CampaignReport report, ZoneClock clock, TextWriter writer) =>
+        ExportTable.WriteCsvAsync(Columns, Rows(report, clock), writer);
 
-    public static async Task WriteXlsxAsync(CampaignReport report, ZoneClock clock, Stream stream, CancellationToken ct)
-    {
-        var sheet = Rows(report, clock).Select(row =>
-        {
-            var record = new Dictionary<string, object?>(Columns.Length);
-            for (var c = 0; c < Columns.Length; c++)
-            {
-                record[Columns[c]] = row[c];
-            }
-            return record;
-        }).ToList();
-        // MiniExcel writes synchronously into the stream; buffering keeps Kestrel's no-sync-IO rule.
-        using var buffer = new MemoryStream();
-        MiniExcel.SaveAs(buffer, sheet, sheetName: "campaigns");
-        buffer.Position = 0;
-        await buffer.CopyToAsync(stream, ct);
-    }
+    public static Task WriteXlsxAsync(CampaignReport report, ZoneClock clock, Stream stream, CancellationToken ct) =>
+        ExportTable.WriteXlsxAsync(Columns, Rows(report, clock), "campaigns", stream, ct);
 
     private static string LocalTime(DateTimeOffset instant, ZoneClock clock) =>
         clock.ToLocal(instant).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    private static string CsvCell(object? value) => value switch
-    {
-        null => "",
-        string s => Quote(s),
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => Quote(value.ToString() ?? ""),
-    };
-
-    /// <summary>RFC 4180: quote when the text holds a comma, quote or line break; double the quotes.</summary>
-    private static string Quote(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-
-    public static readonly Encoding CsvEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+    public static readonly Encoding CsvEncoding = ExportTable.CsvEncoding;
 }

@@ -1,4 +1,5 @@
 using LiveOps.Core.Overview;
+using LiveOps.Dashboard.Components.Pages.PrivateDomain;
 using LiveOps.Dashboard.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -48,16 +49,20 @@ public sealed partial class OverviewKpiPanel
         builder.CloseComponent();
     };
 
-    private RenderFragment Evidence(string testId, string label, string value, string? against, string? change, string? rule, string sample, string href) => builder =>
+    /// <summary>The private-domain page for this range, at the row that explains <paramref name="key"/>.</summary>
+    private string Explained(string key) =>
+        "/private-domain" + OverviewRange.QueryString(_report!.Query) + (key is "weeks" ? "#weeks" : "#pd-" + key);
+
+    private RenderFragment Evidence(EvidenceLine line) => builder =>
     {
         builder.OpenComponent<OverviewEvidenceCard>(0);
-        builder.AddAttribute(1, nameof(OverviewEvidenceCard.TestId), testId);
-        builder.AddAttribute(2, nameof(OverviewEvidenceCard.Label), label);
-        builder.AddAttribute(3, nameof(OverviewEvidenceCard.Value), against is null ? value : $"{value} {T["Evidence.Vs"]} {against}");
-        builder.AddAttribute(4, nameof(OverviewEvidenceCard.Change), change);
-        builder.AddAttribute(5, nameof(OverviewEvidenceCard.Rule), rule);
-        builder.AddAttribute(6, nameof(OverviewEvidenceCard.Sample), sample);
-        builder.AddAttribute(7, nameof(OverviewEvidenceCard.Href), href);
+        builder.AddAttribute(1, nameof(OverviewEvidenceCard.TestId), "evidence-" + line.Key);
+        builder.AddAttribute(2, nameof(OverviewEvidenceCard.Label), line.Label);
+        builder.AddAttribute(3, nameof(OverviewEvidenceCard.Value), line.Value);
+        builder.AddAttribute(4, nameof(OverviewEvidenceCard.Change), line.Change);
+        builder.AddAttribute(5, nameof(OverviewEvidenceCard.Rule), line.Rule);
+        builder.AddAttribute(6, nameof(OverviewEvidenceCard.Sample), line.Sample);
+        builder.AddAttribute(7, nameof(OverviewEvidenceCard.Href), "/private-domain" + OverviewRange.QueryString(_report!.Query) + "#pd-evidence-" + line.Key);
         builder.CloseComponent();
     };
 }

@@ -1,4 +1,5 @@
 using LiveOps.Core.Overview;
+using LiveOps.Dashboard.Components.Pages.PrivateDomain;
 using Microsoft.AspNetCore.Components;
 
 namespace LiveOps.Dashboard.Components.Pages.Overview;
@@ -25,6 +26,20 @@ public sealed partial class OverviewPage : IDisposable
             await LoadAsync();
         }
     }
+
+    private OverviewKpiQuery Range
+    {
+        get
+        {
+            var days = Gmv.LastDays(_days);
+            return new OverviewKpiQuery(days.From, days.To);
+        }
+    }
+
+    /// <summary>The private-domain page for the shown range, at the row that explains <paramref name="key"/>.</summary>
+    private string Explained(string key) => "/private-domain" + OverviewRange.QueryString(Range) + "#pd-" + key;
+
+    private string Export(string format) => $"/export/overview.{format}" + OverviewRange.QueryString(Range);
 
     private async Task SelectRangeAsync(int days)
     {

@@ -1,0 +1,28 @@
+using LiveOps.Core.Overview;
+using LiveOps.Dashboard.Resources;
+using Microsoft.Extensions.Localization;
+
+namespace LiveOps.Dashboard.Components.Pages.Overview;
+
+/// <summary>One rule of thumb checked on the shop's data, already formatted: the same text on the Overview and on the page that explains it.</summary>
+public sealed record EvidenceLine(string Key, string Label, string Value, string? Change, string? Rule, string Sample, string Definition);
+
+public static class EvidenceLines
+{
+    public static IReadOnlyList<EvidenceLine> Of(OverviewEvidence e, Formatting f, IStringLocalizer<OverviewResource> t)
+    {
+        string Vs(string value, string against) => $"{value} {t["Evidence.Vs"]} {against}";
+        return
+        [
+            new("aov", t["Evidence.Aov"], Vs(f.Money(e.RepeatOrderAverage ?? 0), f.Money(e.FirstOrderAverage ?? 0)),
+                e.RepeatPremium is { } r ? (r >= 0 ? "+" : "") + f.Percent(r) : null,
+                t["Evidence.Aov.Rule"], t["Evidence.Aov.Sample", e.FirstOrders, e.RepeatOrders], t["Def.Evidence.Aov"]),
+            new("members", t["Evidence.Members"], Vs(f.Percent(e.MemberRepeatRate), f.Percent(e.NonMemberRepeatRate)), null,
+                null, t["Evidence.Members.Sample", e.MemberBuyers, e.NonMemberBuyers], t["Def.Evidence.Members"]),
+            new("never-back", t["Evidence.NeverBack"], f.Percent(e.NeverReturnedShare), null,
+                t["Evidence.NeverBack.Rule"], t["Evidence.NeverBack.Sample", e.MatureFirstTimeBuyers], t["Def.Evidence.NeverBack", OverviewKpiService.ComeBackDays]),
+            new("fatigue", t["Evidence.Fatigue"], Vs(f.Percent(e.LeaveRates.OverWeeks), f.Percent(e.LeaveRates.OkWeeks)), null,
+                null, t["Evidence.Fatigue.Sample", e.LeaveRates.OverWeekCount, e.LeaveRates.OkWeekCount], t["Def.Evidence.Fatigue"]),
+        ];
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using LiveOps.Core.Common;
+using LiveOps.Core.Overview;
+
+namespace LiveOps.Dashboard.Components.Pages.PrivateDomain;
+
+/// <summary>
+/// The Overview's range as it travels in a URL (<c>?from=2026-01-01&amp;to=2026-02-01</c>): local dates, from inclusive,
+/// to exclusive, read the same way by the private-domain page and the overview downloads, so a link or a file holds
+/// exactly the numbers on screen. Missing bounds default to the last 90 days, today included.
+/// </summary>
+public sealed record OverviewRange(string? From, string? To)
+{
+    /// <summary>The service query, or a problem naming the field and why it is wrong.</summary>
+    public bool TryToQuery(ZoneClock clock, out OverviewKpiQuery query, out string? problem)
+    {
+        query = OverviewKpiQuery.LastDays(DailyGmvQuery.DefaultDays, clock.Today);
+        if (!TryDate(From, "from", out var from, out problem) || !TryDate(To, "to", out var to, out problem))
+        {
+            return false;
+        }
+        return OverviewKpiQuery.TryCreate(from, to, clock.Today, out query, out problem);
+    }
+
+    /// <summary>The query string of a range, starting with <c>?</c>.</summary>
+    public static string QueryString(OverviewKpiQuery query) =>
+        string.Create(CultureInfo.InvariantCulture, $"?from={query.From:yyyy-MM-dd}&to={query.To:yyyy-MM-dd}");
+
+    private static bool TryDate(string? text, string name, out DateOnly? date, out string? problem)
+    {
+        date = null;
+        problem = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+        problem = $"{name}: '{text}' is not a date (2026-11-03)";
+        return false;
+    }
+}
