@@ -36,7 +36,8 @@ public sealed class OverviewDemoBrowserTests(BrowserFixture browser) : IAsyncLif
         await Expect(page.Page.GetByTestId("cadence-overview-card")).ToBeVisibleAsync();
         await Expect(page.Page.Locator("[data-testid=new-returning-chart][data-chart-ready=true] svg .apexcharts-series path").First).ToBeAttachedAsync();
         await Expect(page.Page.Locator("[data-testid=joins-chart][data-chart-ready=true] svg .apexcharts-series path").First).ToBeAttachedAsync();
-        await Expect(page.Page.GetByTestId("evidence-fatigue-value")).ToHaveAttributeAsync("href", "/cadence");
+        await Expect(page.Page.GetByTestId("evidence-fatigue-value")).ToHaveAttributeAsync("href",
+            $"/private-domain?from={report.Query.From:yyyy-MM-dd}&to={report.Query.To:yyyy-MM-dd}#pd-evidence-fatigue");
 
         await page.Page.GetByTestId("language-switch").Locator("button").ClickAsync();
         await page.Page.GetByTestId("lang-en").ClickAsync();

@@ -1,52 +1,18 @@
-using LiveOps.Core.Data.Entities;
 using LiveOps.Core.Overview;
 using LiveOps.Core.PushCadence;
 using LiveOps.Tests.Support;
 
 namespace LiveOps.Tests.Core.Overview;
 
-/// <summary>
-/// January 2026 against December 2025 (a year boundary), worked out by hand:
-/// a joined 2025-12-15: 100 on 2025-11-01, 200 on 2025-12-31 23:59:59, 300 on 2026-01-01 00:00 (all paid);
-/// b never joined: 50 on Jan 10 in a private group (first), 70 on Jan 20 in the live room;
-/// c joined Jan 5: 60 on Jan 2 (before joining), 500 refunded on Jan 3;
-/// d joined 2026-02-01 00:00 and ordered 10 then (both at the range end: outside);
-/// e never joined: 80 on 2025-10-01 and nothing after.
-/// </summary>
+/// <summary>January 2026 against December 2025 on <see cref="OverviewFixture"/>.</summary>
 public sealed class OverviewKpiServiceTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
     private readonly TestDatabase _db = new();
-
-    private static DateTimeOffset At(int year, int month, int day, int hour = 12, int minute = 0, int second = 0) =>
-        new(year, month, day, hour, minute, second, Shanghai);
 
     public async Task InitializeAsync()
     {
         await using var db = _db.NewContext();
-        Customer C(string id, DateTimeOffset? joined = null) => new() { CustomerId = id, JoinedPrivateAt = joined };
-        var customers = new[] { C("a", At(2025, 12, 15)), C("b"), C("c", At(2026, 1, 5)), C("d", At(2026, 2, 1, 0)), C("e") };
-        db.Customers.AddRange(customers);
-        await db.SaveChangesAsync();
-        var n = 0;
-        Order O(int customer, DateTimeOffset at, decimal amount, OrderChannel? channel = null, OrderStatus status = OrderStatus.Paid) =>
-            new() { OrderId = $"o{++n}", CustomerKey = customers[customer].Id, PlacedAt = at, Amount = amount, Channel = channel, Status = status };
-        db.Orders.AddRange(
-            O(0, At(2025, 11, 1), 100m),
-            O(0, At(2025, 12, 31, 23, 59, 59), 200m),
-            O(0, At(2026, 1, 1, 0), 300m),
-            O(1, At(2026, 1, 10), 50m, OrderChannel.PrivateGroup),
-            O(1, At(2026, 1, 20), 70m, OrderChannel.LiveRoom),
-            O(2, At(2026, 1, 2), 60m),
-            O(2, At(2026, 1, 3), 500m, status: OrderStatus.Refunded),
-            O(3, At(2026, 2, 1, 0), 10m),
-            O(4, At(2025, 10, 1), 80m));
-        db.Campaigns.AddRange(
-            new Campaign { CampaignId = "in", Name = "一月券", Type = CampaignType.ExclusiveCoupon, StartsAt = At(2026, 1, 15), EndsAt = At(2026, 1, 20) },
-            new Campaign { CampaignId = "open", Name = "常驻", Type = CampaignType.Content, StartsAt = At(2025, 6, 1) },
-            new Campaign { CampaignId = "ended", Name = "年末", Type = CampaignType.HookProduct, StartsAt = At(2025, 12, 1), EndsAt = At(2025, 12, 31, 23) },
-            new Campaign { CampaignId = "later", Name = "二月", Type = CampaignType.LotteryJoin, StartsAt = At(2026, 2, 1, 0) });
-        await db.SaveChangesAsync();
+        await OverviewFixture.SeedAsync(db);
     }
 
     private Task<OverviewKpiReport> January() =>
@@ -112,6 +78,39 @@ public sealed class OverviewKpiServiceTests : IAsyncLifetime
         // Jan 1 2026 is a Thursday of 2026-W01; c joined on Jan 5 (W02); a (Dec 15) and d (Feb 1 00:00) are outside.
         Assert.Equal(["2026-W01:0", "2026-W02:1", "2026-W03:0", "2026-W04:0", "2026-W05:0"],
             report.JoinsByWeek.Select(w => $"{w.Week}:{w.Joined}"));
+    }
+
+    [Fact]
+    public async Task Membership_SplitsTheRangesBuyersByJoiningBeforeItsEnd_AndAddsUpToTheTotals()
+    {
+        var report = await January();
+
+        // Members by Feb 1: a (300, a repeat order) and c (60, a first order); d joined at Feb 1 00:00, the range end: not yet.
+        Assert.Equal(new BuyerGroup(360m, 2, 2, 1, 0.5), report.Membership.Members);
+        // b: 50 (first) and 70 (repeat).
+        Assert.Equal(new BuyerGroup(120m, 2, 1, 1, 1.0), report.Membership.NonMembers);
+        Assert.Equal(report.Current.PaidGmv, report.Membership.Members.PaidGmv + report.Membership.NonMembers.PaidGmv);
+        Assert.Equal(report.Current.Buyers, report.Membership.Members.Buyers + report.Membership.NonMembers.Buyers);
+    }
+
+    [Fact]
+    public async Task ShareByWeek_ClipsTheIsoWeeksToTheRange_AndAddsUpToThePrivateDomainGmv()
+    {
+        var report = await January();
+
+        // W01 (Jan 1-4 of it): a 300 (a member: private), c 60 (joined Jan 5: not yet); W02: b 50 in a private group;
+        // W04: b 70 in the live room, never joined.
+        Assert.Equal(
+        [
+            new WeeklyShare("2026-W01", 360m, 300m, 300.0 / 360),
+            new WeeklyShare("2026-W02", 50m, 50m, 1.0),
+            new WeeklyShare("2026-W03", 0m, 0m, null),
+            new WeeklyShare("2026-W04", 70m, 0m, 0.0),
+            new WeeklyShare("2026-W05", 0m, 0m, null),
+        ], report.ShareByWeek);
+        Assert.Equal(report.Current.PrivateDomainGmv, report.ShareByWeek.Sum(w => w.PrivateDomainGmv));
+        // First orders ever: c 60 and b 50; later ones: a 300 and b 70.
+        Assert.Equal((110m, 370m), (report.NewGmv, report.ReturningGmv));
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();

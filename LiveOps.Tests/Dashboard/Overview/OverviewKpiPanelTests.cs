@@ -52,14 +52,20 @@ public sealed class OverviewKpiPanelTests : ShellContext
         Assert.Equal("50.0%", cut.Find("[data-testid=kpi-repeat-rate-value]").TextContent.Trim());
         Assert.Equal("100.0%", cut.Find("[data-testid=kpi-private-share-value]").TextContent.Trim());
         Assert.Equal("上期 1 · -100.0%", cut.Find("[data-testid=kpi-members-joined-note]").TextContent.Trim());
-        Assert.Equal("/cohorts", cut.Find("[data-testid=kpi-repeat-rate-value]").GetAttribute("href"));
-        Assert.Equal("/campaigns", cut.Find("[data-testid=kpi-campaigns-value]").GetAttribute("href"));
+        // Every number links to the private-domain page for the same range, at the row that explains it.
+        const string range = "/private-domain?from=2026-10-26&to=2026-11-25";
+        Assert.Equal(range + "#pd-repeat-rate", cut.Find("[data-testid=kpi-repeat-rate-value]").GetAttribute("href"));
+        Assert.Equal(range + "#pd-private-share", cut.Find("[data-testid=kpi-private-share-value]").GetAttribute("href"));
+        Assert.Equal(range + "#pd-campaigns", cut.Find("[data-testid=kpi-campaigns-value]").GetAttribute("href"));
+        Assert.Equal(range + "#pd-new-gmv", cut.Find("[data-testid=new-returning-chart-link]").GetAttribute("href"));
+        Assert.Equal("区间合计：新客 ¥50.00，老客 ¥300.00 · 定义与明细", cut.Find("[data-testid=new-returning-chart-link]").TextContent.Trim());
+        Assert.Equal(range + "#weeks", cut.Find("[data-testid=joins-chart-link]").GetAttribute("href"));
         // First orders m100 x50 (avg 75), repeat m300: +300%.
         Assert.Equal("¥300.00 vs ¥75.00", cut.Find("[data-testid=evidence-aov-value]").TextContent.Trim());
         Assert.Equal("+300.0%", cut.Find("[data-testid=evidence-aov-change]").TextContent.Trim());
         Assert.Equal("首单 2 笔，复购 1 笔", cut.Find("[data-testid=evidence-aov-sample]").TextContent.Trim());
         Assert.Equal("100.0% vs 0.0%", cut.Find("[data-testid=evidence-members-value]").TextContent.Trim());
-        Assert.Equal("/cadence", cut.Find("[data-testid=evidence-fatigue-value]").GetAttribute("href"));
+        Assert.Equal(range + "#pd-evidence-fatigue", cut.Find("[data-testid=evidence-fatigue-value]").GetAttribute("href"));
     }
 
     [Fact]
