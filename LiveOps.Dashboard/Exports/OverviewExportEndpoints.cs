@@ -41,7 +41,7 @@ public static class OverviewExportEndpoints
     }
 
     /// <summary>Sessions starting from local date <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), either optional.</summary>
-    internal static bool TrySessionQuery(string? from, string? to, ZoneClock clock, out LiveSessionQuery query, out string? problem)
+    public static bool TrySessionQuery(string? from, string? to, ZoneClock clock, out LiveSessionQuery query, out string? problem)
     {
         string? why = null;
         var start = Parse(from, "from", clock, ref why);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using LiveOps.Core.Common;
 using LiveOps.Core.LiveSessions;
 using LiveOps.Core.Overview;
 using LiveOps.Tests.Support;
@@ -104,6 +105,25 @@ public sealed class OverviewTraceabilityBrowserTests(BrowserFixture browser) : I
         // The weekly joins of the chart add up to the Overview's members joined.
         var weeklyJoins = await page.Page.Locator("[data-testid=pd-weeks] tbody tr td:last-child").AllTextContentsAsync();
         Assert.Equal(joinedOnOverview, weeklyJoins.Sum(t => long.Parse(t.Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).ToString("#,##0", CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task AudiencesOutsideTheGuideline_LeadToTheCadencePage_ListingTheSameWarnings()
+    {
+        var clock = _app.Services.GetRequiredService<ZoneClock>();
+        var thisWeek = Period.Containing(PeriodKind.Week, clock.UtcNow, clock);
+        await using var page = await browser.NewPageAsync();
+        await page.GotoAsync(_app, "/");
+        var over = (await page.Page.GetByTestId("card-over").TextContentAsync() ?? "").Trim();
+        var under = (await page.Page.GetByTestId("card-under").TextContentAsync() ?? "").Trim();
+
+        await page.Page.GetByTestId("card-over").ClickAsync();
+
+        await Expect(page.Page).ToHaveURLAsync(new Regex("/cadence$"));
+        await Expect(page.Page.Locator($"[data-testid=warning][data-week='{thisWeek}'][data-status=over]")).ToHaveCountAsync(int.Parse(over, CultureInfo.InvariantCulture));
+        await Expect(page.Page.Locator($"[data-testid=warning][data-week='{thisWeek.Add(-1)}'][data-status=under]")).ToHaveCountAsync(int.Parse(under, CultureInfo.InvariantCulture));
+        Assert.True(int.Parse(over, CultureInfo.InvariantCulture) + int.Parse(under, CultureInfo.InvariantCulture) > 0, "the demo shop has audiences outside the guideline");
+        Assert.Empty(page.ConsoleErrors);
     }
 
     [Fact]

@@ -57,5 +57,19 @@ public sealed class LiveSessionsReportCliTests : IAsyncLifetime
         Assert.Equal(["liveSessionId", "s2"], result.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')[0]));
     }
 
+    [Fact]
+    public async Task ReportLiveSessions_Csv_NeutralisesATitleASpreadsheetWouldRunAsAFormula()
+    {
+        await using (var db = _db.NewContext())
+        {
+            db.LiveSessions.Add(new LiveOps.Core.Data.Entities.LiveSession { LiveSessionId = "s9", Title = "=HYPERLINK(\"x\")", StartedAt = LiveSessionFixture.At(11, 20, 20) });
+            await db.SaveChangesAsync();
+        }
+
+        var result = await CliRunner.RunAsync("report", "live-sessions", "--db", _db.Path, "--format", "csv", "--from", "2026-11-20");
+
+        Assert.Equal("s9,\"'=HYPERLINK(\"\"x\"\")\",2026-11-20 20:00:00,,2026-11-20 23:00:00,,,,0,0,0,0,0,", result.Out.Split("\r\n")[1]);
+    }
+
     public async Task DisposeAsync() => await _db.DisposeAsync();
 }
