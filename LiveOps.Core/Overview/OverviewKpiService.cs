@@ -39,15 +39,16 @@ public sealed class OverviewKpiService(
         var campaigns = await db.Campaigns.AsNoTracking().Select(c => new { c.StartsAt, c.EndsAt }).ToListAsync(ct);
         var running = campaigns.Count(c => c.StartsAt < to && (c.EndsAt is null || c.EndsAt >= from));
 
+        var current = Range(snapshot, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
         return new OverviewKpiReport(
             query,
-            Range(snapshot, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds()),
-            Range(snapshot, clock.StartOfDay(previous.From).ToUnixTimeMilliseconds(), from.ToUnixTimeMilliseconds()),
+            current.Kpis,
+            Range(snapshot, clock.StartOfDay(previous.From).ToUnixTimeMilliseconds(), from.ToUnixTimeMilliseconds()).Kpis,
             running,
             Evidence(snapshot, to.ToUnixTimeMilliseconds(), fatigue),
             NewReturning(snapshot, query, clock),
             JoinsByWeek(snapshot, from, to, clock),
-            Membership(snapshot, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds()),
+            current.Membership,
             ShareByWeek(snapshot, from, to, clock));
     }
 
@@ -80,13 +81,19 @@ public sealed class OverviewKpiService(
             .ToList();
     }
 
-    /// <summary>Private-domain joins per ISO week over the weeks the range touches; only joins inside the range count.</summary>
-    internal static IReadOnlyList<WeeklyJoins> JoinsByWeek(PaidOrderSnapshot s, DateTimeOffset from, DateTimeOffset to, ZoneClock clock)
+    /// <summary>The first ISO week the range touches and the start (UTC ms) of every week it touches, for binary search.</summary>
+    private static (Period First, long[] Starts) Weeks(DateTimeOffset from, DateTimeOffset to, ZoneClock clock)
     {
         var first = Period.Containing(PeriodKind.Week, from, clock);
         var last = Period.Containing(PeriodKind.Week, to.AddMilliseconds(-1), clock);
-        var weeks = last.Ordinal - first.Ordinal + 1;
-        var starts = Enumerable.Range(0, weeks).Select(w => first.Add(w).Start(clock).ToUnixTimeMilliseconds()).ToArray();
+        return (first, Enumerable.Range(0, last.Ordinal - first.Ordinal + 1).Select(w => first.Add(w).Start(clock).ToUnixTimeMilliseconds()).ToArray());
+    }
+
+    /// <summary>Private-domain joins per ISO week over the weeks the range touches; only joins inside the range count.</summary>
+    internal static IReadOnlyList<WeeklyJoins> JoinsByWeek(PaidOrderSnapshot s, DateTimeOffset from, DateTimeOffset to, ZoneClock clock)
+    {
+        var (first, starts) = Weeks(from, to, clock);
+        var weeks = starts.Length;
         var counts = new long[weeks];
         var (fromMs, toMs) = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
         foreach (var joined in s.JoinedPrivateMs)
@@ -101,45 +108,11 @@ public sealed class OverviewKpiService(
         return Enumerable.Range(0, weeks).Select(w => new WeeklyJoins(first.Add(w).ToString(), counts[w])).ToList();
     }
 
-    /// <summary>The range's buyers split by membership at the range's end; see <see cref="MembershipSplit"/>.</summary>
-    internal static MembershipSplit Membership(PaidOrderSnapshot s, long fromMs, long toMs)
-    {
-        // [0] non-members, [1] members.
-        var units = new long[2];
-        var orders = new long[2];
-        var buyers = new long[2];
-        var repeatBuyers = new long[2];
-        for (var c = 0; c < s.CustomerCount; c++)
-        {
-            var joinedAt = s.JoinedPrivateMs[c];
-            var g = joinedAt != PaidOrderSnapshot.NoInstant && joinedAt < toMs ? 1 : 0;
-            bool bought = false, repeated = false;
-            for (var i = s.OrderStart[c]; i < s.OrderStart[c + 1]; i++)
-            {
-                var at = s.PlacedAtMs[i];
-                if (at < fromMs || at >= toMs)
-                {
-                    continue;
-                }
-                bought = true;
-                repeated |= i > s.OrderStart[c];
-                orders[g]++;
-                units[g] += s.AmountUnits[i];
-            }
-            buyers[g] += bought ? 1 : 0;
-            repeatBuyers[g] += repeated ? 1 : 0;
-        }
-        BuyerGroup Group(int g) => new(Money.FromUnits(units[g]), orders[g], buyers[g], repeatBuyers[g], Rate(repeatBuyers[g], buyers[g]));
-        return new MembershipSplit(Group(1), Group(0));
-    }
-
     /// <summary>Paid and private-domain GMV per ISO week the range touches, only orders inside the range counted.</summary>
     internal static IReadOnlyList<WeeklyShare> ShareByWeek(PaidOrderSnapshot s, DateTimeOffset from, DateTimeOffset to, ZoneClock clock)
     {
-        var first = Period.Containing(PeriodKind.Week, from, clock);
-        var last = Period.Containing(PeriodKind.Week, to.AddMilliseconds(-1), clock);
-        var weeks = last.Ordinal - first.Ordinal + 1;
-        var starts = Enumerable.Range(0, weeks).Select(w => first.Add(w).Start(clock).ToUnixTimeMilliseconds()).ToArray();
+        var (first, starts) = Weeks(from, to, clock);
+        var weeks = starts.Length;
         var units = new long[weeks];
         var privateUnits = new long[weeks];
         var (fromMs, toMs) = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
@@ -168,17 +141,27 @@ public sealed class OverviewKpiService(
             .ToList();
     }
 
-    /// <summary>The headline numbers of [fromMs, toMs); see <see cref="RangeKpis"/> for the definitions.</summary>
-    internal static RangeKpis Range(PaidOrderSnapshot s, long fromMs, long toMs)
+    /// <summary>
+    /// The headline numbers of [fromMs, toMs) and the same buyers split by membership at toMs, in one pass;
+    /// see <see cref="RangeKpis"/> and <see cref="MembershipSplit"/> for the definitions.
+    /// </summary>
+    internal static (RangeKpis Kpis, MembershipSplit Membership) Range(PaidOrderSnapshot s, long fromMs, long toMs)
     {
-        long units = 0, privateUnits = 0, orders = 0, buyers = 0, repeatBuyers = 0, joined = 0;
+        // Index 0: customers who had not joined the private domain by toMs; 1: those who had.
+        var units = new long[2];
+        var orders = new long[2];
+        var buyers = new long[2];
+        var repeatBuyers = new long[2];
+        long privateUnits = 0, joined = 0;
         for (var c = 0; c < s.CustomerCount; c++)
         {
             var joinedAt = s.JoinedPrivateMs[c];
-            if (joinedAt != PaidOrderSnapshot.NoInstant && joinedAt >= fromMs && joinedAt < toMs)
+            var member = joinedAt != PaidOrderSnapshot.NoInstant && joinedAt < toMs;
+            if (member && joinedAt >= fromMs)
             {
                 joined++;
             }
+            var g = member ? 1 : 0;
             bool bought = false, repeated = false;
             for (var i = s.OrderStart[c]; i < s.OrderStart[c + 1]; i++)
             {
@@ -189,18 +172,21 @@ public sealed class OverviewKpiService(
                 }
                 bought = true;
                 repeated |= i > s.OrderStart[c];
-                orders++;
-                units += s.AmountUnits[i];
+                orders[g]++;
+                units[g] += s.AmountUnits[i];
                 if (IsPrivateDomain(s.Channels[i], joinedAt, at))
                 {
                     privateUnits += s.AmountUnits[i];
                 }
             }
-            buyers += bought ? 1 : 0;
-            repeatBuyers += repeated ? 1 : 0;
+            buyers[g] += bought ? 1 : 0;
+            repeatBuyers[g] += repeated ? 1 : 0;
         }
-        return new RangeKpis(Money.FromUnits(units), orders, buyers, repeatBuyers, Rate(repeatBuyers, buyers),
-            Money.FromUnits(privateUnits), units == 0 ? null : (double)privateUnits / units, joined);
+        BuyerGroup Group(int g) => new(Money.FromUnits(units[g]), orders[g], buyers[g], repeatBuyers[g], Rate(repeatBuyers[g], buyers[g]));
+        var (totalUnits, totalBuyers, totalRepeaters) = (units[0] + units[1], buyers[0] + buyers[1], repeatBuyers[0] + repeatBuyers[1]);
+        var kpis = new RangeKpis(Money.FromUnits(totalUnits), orders[0] + orders[1], totalBuyers, totalRepeaters, Rate(totalRepeaters, totalBuyers),
+            Money.FromUnits(privateUnits), totalUnits == 0 ? null : (double)privateUnits / totalUnits, joined);
+        return (kpis, new MembershipSplit(Group(1), Group(0)));
     }
 
     /// <summary>An order is private-domain when placed in a private group or by a customer already in the private domain.</summary>

@@ -27,7 +27,7 @@ public static class CampaignExport
             return new object?[]
             {
                 SpreadsheetText.Neutralise(r.CampaignId), SpreadsheetText.Neutralise(r.Name), ContractNames.Of(r.Type),
-                LocalTime(i.StartsAt, clock), i.EndsAt is { } end ? LocalTime(end, clock) : null, i.AttributionDays,
+                ExportTable.LocalTime(i.StartsAt, clock), i.EndsAt is { } end ? ExportTable.LocalTime(end, clock) : null, i.AttributionDays,
                 r.Exposed, r.Clicked, r.Joined, r.Claimed, r.Redeemed,
                 r.Buyers, r.Orders, r.Revenue, r.RepeatBuyers90d, r.Cost, r.Roi,
             };
@@ -38,9 +38,6 @@ public static class CampaignExport
 
     public static Task WriteXlsxAsync(CampaignReport report, ZoneClock clock, Stream stream, CancellationToken ct) =>
         ExportTable.WriteXlsxAsync(Columns, Rows(report, clock), "campaigns", stream, ct);
-
-    private static string LocalTime(DateTimeOffset instant, ZoneClock clock) =>
-        clock.ToLocal(instant).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     public static readonly Encoding CsvEncoding = ExportTable.CsvEncoding;
 }

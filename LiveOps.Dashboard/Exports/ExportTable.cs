@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LiveOps.Core.Common;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace LiveOps.Dashboard.Exports;
@@ -38,6 +39,10 @@ public static class ExportTable
         buffer.Position = 0;
         await buffer.CopyToAsync(stream, ct);
     }
+
+    /// <summary>An instant as local time in the configured zone, the way every export writes times.</summary>
+    public static string LocalTime(DateTimeOffset instant, ZoneClock clock) =>
+        clock.ToLocal(instant).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     public static string CsvCell(object? value) => value switch
     {

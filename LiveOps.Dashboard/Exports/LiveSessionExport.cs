@@ -20,11 +20,8 @@ public static class LiveSessionExport
         report.Sessions.Select(s => new object?[]
         {
             SpreadsheetText.Neutralise(s.LiveSessionId), SpreadsheetText.Neutralise(s.Title),
-            LocalTime(s.StartedAt, clock), s.EndedAt is { } end ? LocalTime(end, clock) : null, LocalTime(s.AttributionEnd, clock),
+            ExportTable.LocalTime(s.StartedAt, clock), s.EndedAt is { } end ? ExportTable.LocalTime(end, clock) : null, ExportTable.LocalTime(s.AttributionEnd, clock),
             s.Viewers, s.PeakConcurrent, s.AvgWatchSeconds,
             s.Orders, s.Gmv, s.Buyers, s.NewBuyers, s.Joins, s.JoinRate,
         });
-
-    private static string LocalTime(DateTimeOffset instant, ZoneClock clock) =>
-        clock.ToLocal(instant).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

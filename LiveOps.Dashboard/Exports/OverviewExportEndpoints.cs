@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiveOps.Core.Common;
 using LiveOps.Core.LiveSessions;
 using LiveOps.Core.Overview;
@@ -43,25 +42,17 @@ public static class OverviewExportEndpoints
     /// <summary>Sessions starting from local date <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), either optional.</summary>
     public static bool TrySessionQuery(string? from, string? to, ZoneClock clock, out LiveSessionQuery query, out string? problem)
     {
-        string? why = null;
-        var start = Parse(from, "from", clock, ref why);
-        var end = Parse(to, "to", clock, ref why);
-        problem = why ?? (start is not null && end is not null && start >= end ? "from must be before to" : null);
-        query = new LiveSessionQuery(start, end);
-        return problem is null;
-    }
-
-    private static DateTimeOffset? Parse(string? text, string name, ZoneClock clock, ref string? problem)
-    {
-        if (string.IsNullOrWhiteSpace(text))
+        query = new LiveSessionQuery();
+        if (!OverviewRange.TryDate(from, "from", out var start, out problem) || !OverviewRange.TryDate(to, "to", out var end, out problem))
         {
-            return null;
+            return false;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (start is not null && end is not null && start >= end)
         {
-            return clock.StartOfDay(date);
+            problem = "from must be before to";
+            return false;
         }
-        problem ??= $"{name}: '{text}' is not a date (2026-11-03)";
-        return null;
+        query = new LiveSessionQuery(start is { } s ? clock.StartOfDay(s) : null, end is { } e ? clock.StartOfDay(e) : null);
+        return true;
     }
 }

@@ -26,7 +26,8 @@ public sealed record OverviewRange(string? From, string? To)
     public static string QueryString(OverviewKpiQuery query) =>
         string.Create(CultureInfo.InvariantCulture, $"?from={query.From:yyyy-MM-dd}&to={query.To:yyyy-MM-dd}");
 
-    private static bool TryDate(string? text, string name, out DateOnly? date, out string? problem)
+    /// <summary>An optional local date (yyyy-MM-dd) from a query string, or a problem naming the field.</summary>
+    public static bool TryDate(string? text, string name, out DateOnly? date, out string? problem)
     {
         date = null;
         problem = null;
