@@ -62,12 +62,12 @@ public sealed partial class PrivateDomainPage
         builder.AddContent(3, label);
         builder.CloseElement();
         builder.OpenElement(4, "td");
-        builder.AddAttribute(5, "class", "text-right");
+        builder.AddAttribute(5, "style", "text-align:right");
         builder.AddAttribute(6, "data-testid", "pd-" + key);
         builder.AddContent(7, value);
         builder.CloseElement();
         builder.OpenElement(8, "td");
-        builder.AddAttribute(9, "class", "text-right");
+        builder.AddAttribute(9, "style", "text-align:right");
         builder.AddAttribute(10, "data-testid", $"pd-{key}-previous");
         builder.AddContent(11, previous);
         builder.CloseElement();
@@ -96,7 +96,7 @@ public sealed partial class PrivateDomainPage
         foreach (var cell in cells)
         {
             builder.OpenElement(4, "td");
-            builder.AddAttribute(5, "class", "text-right");
+            builder.AddAttribute(5, "style", "text-align:right");
             builder.AddContent(6, cell);
             builder.CloseElement();
         }
