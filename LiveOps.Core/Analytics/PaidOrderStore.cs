@@ -127,7 +127,7 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
         }
         await using var command = connection.CreateCommand();
         // Rowid order: a plain table scan, and ties at one instant keep insertion order.
-        command.CommandText = "SELECT CustomerKey, PlacedAt, Amount, Channel, CampaignId, LiveSessionId FROM orders WHERE Status = $paid ORDER BY Id";
+        command.CommandText = "SELECT \"CustomerKey\", \"PlacedAt\", \"Amount\", \"Channel\", \"CampaignId\", \"LiveSessionId\" FROM orders WHERE \"Status\" = $paid ORDER BY \"Id\"";
         command.Parameters.AddWithValue("$paid", (int)OrderStatus.Paid);
         await using var reader = await command.ExecuteReaderAsync(ct);
         // Synchronous Read: SQLite reads are in-process, and the async wrapper costs a task per row.
