@@ -58,6 +58,7 @@ public static class AccountsWeb
     /// <summary>Sign-out (a form post with antiforgery), and a refused action anywhere answering 403.</summary>
     public static void MapAccountEndpoints(this WebApplication app)
     {
+        // A form parameter makes the endpoint validate the antiforgery token: a cross-site post cannot sign anyone out.
         app.MapPost(LogoutPath, async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn) =>
         {
             await signIn.SignOutAsync();
