@@ -117,6 +117,36 @@ public sealed class DataVersion : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs a write that is no change of the shop's data (the audit log) through the watching connection: SQLite
+    /// never moves a connection's own <c>PRAGMA data_version</c> for its own commits, so caches are not rebuilt
+    /// for it, while commits by every other connection still count. False when there is no file to watch yet.
+    /// </summary>
+    public bool TryWriteUnobserved(Action<SqliteConnection> write)
+    {
+        if (_connectionString is null)
+        {
+            return false;
+        }
+        lock (_gate)
+        {
+            if (_disposed || !File.Exists(_file))
+            {
+                return false;
+            }
+            if (_read is null)
+            {
+                // Opened here, the first Poll still counts as a change, as it would have anyway.
+                _watch = new SqliteConnection(_connectionString);
+                _watch.Open();
+                _read = _watch.CreateCommand();
+                _read.CommandText = "PRAGMA data_version";
+            }
+            write(_watch!);
+            return true;
+        }
+    }
+
     private void Close()
     {
         _read?.Dispose();

@@ -1,11 +1,13 @@
+using LiveOps.Core.Accounts;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace LiveOps.Core.Data;
 
-public class LiveOpsDbContext(DbContextOptions<LiveOpsDbContext> options) : DbContext(options)
+public class LiveOpsDbContext(DbContextOptions<LiveOpsDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Order> Orders => Set<Order>();
@@ -29,6 +31,8 @@ public class LiveOpsDbContext(DbContextOptions<LiveOpsDbContext> options) : DbCo
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        // Identity's model first; Accounts/IdentityTableConfiguration renames its tables.
+        base.OnModelCreating(model);
         // Feature folders add their own tables through IEntityTypeConfiguration classes.
         model.ApplyConfigurationsFromAssembly(typeof(LiveOpsDbContext).Assembly);
         model.Entity<Customer>(e =>

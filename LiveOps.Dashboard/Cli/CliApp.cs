@@ -25,6 +25,8 @@ public static class CliApp
                   [--from <date>] [--to <date>] [--period week|month] [--as-of <date>]
               names: {reports}
           LiveOps.Dashboard seed-demo [--db <path>] [--customers N] [--seed N]
+          LiveOps.Dashboard user add --email <email> --role <admin|operator|lead> [--password-stdin] [--db <path>]
+              without --password-stdin a generated password is printed once
           (no command: start the dashboard)
         """;
 
@@ -34,13 +36,14 @@ public static class CliApp
         ["report"] = new ReportCommand(),
         ["seed-demo"] = new SeedDemoCommand(),
         ["bench"] = new BenchCommand(),
+        ["user"] = new UserCommand(),
     };
 
     public static string UsageText => Usage.Replace("{reports}", string.Join(", ", ReportCommands.Names), StringComparison.Ordinal);
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Commands.ContainsKey(args[0]) || args[0] is "help" or "--help" or "-h");
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? configureServices = null, CancellationToken ct = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? configureServices = null, CancellationToken ct = default, TextReader? stdin = null)
     {
         if (args[0] is "help" or "--help" or "-h")
         {
@@ -48,7 +51,7 @@ public static class CliApp
             return Ok;
         }
         var command = Commands[args[0]];
-        if (!CliArguments.TryParse(args[1..], command.Options, out var parsed, out var problem))
+        if (!CliArguments.TryParse(args[1..], command.Options, out var parsed, out var problem, command.Flags))
         {
             return await WrongUsageAsync(stderr, problem!);
         }
@@ -57,7 +60,7 @@ public static class CliApp
             await using var services = BuildServices(parsed.Option("db"), configureServices);
             _ = services.GetRequiredService<IOptions<LiveOpsOptions>>().Value;
             await DatabaseInitializer.MigrateAsync(services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>(), ct);
-            return await command.RunAsync(parsed, new CommandContext(services, stdout, stderr), ct);
+            return await command.RunAsync(parsed, new CommandContext(services, stdout, stderr) { In = stdin ?? Console.In }, ct);
         }
         catch (UsageException e)
         {
@@ -128,11 +131,19 @@ public static class CliApp
     }
 }
 
-public sealed record CommandContext(IServiceProvider Services, TextWriter Out, TextWriter Error);
+public sealed record CommandContext(IServiceProvider Services, TextWriter Out, TextWriter Error)
+{
+    public TextReader In { get; init; } = Console.In;
+}
 
 public interface ICommand
 {
     IReadOnlySet<string> Options { get; }
+
+    /// <summary>Options given without a value.</summary>
+    IReadOnlySet<string> Flags => NoFlags;
+
+    static readonly IReadOnlySet<string> NoFlags = new HashSet<string>();
 
     Task<int> RunAsync(CliArguments args, CommandContext context, CancellationToken ct);
 }

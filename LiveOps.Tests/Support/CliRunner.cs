@@ -7,11 +7,14 @@ public sealed record CliResult(int ExitCode, string Out, string Error);
 /// <summary>Runs a one-shot command in process, exactly as Program.Main dispatches it.</summary>
 public static class CliRunner
 {
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    /// <summary>Runs a command with <paramref name="stdin"/> as its standard input.</summary>
+    public static async Task<CliResult> RunWithInputAsync(string stdin, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(args, stdout, stderr);
+        var code = await CliApp.RunAsync(args, stdout, stderr, stdin: new StringReader(stdin));
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 }

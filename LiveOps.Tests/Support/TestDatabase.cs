@@ -17,7 +17,7 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
 {
     private readonly string _folder;
 
-    public TestDatabase(string timeZone = "Asia/Shanghai", DateTimeOffset? now = null, Action<LiveOpsOptions>? configure = null)
+    public TestDatabase(string timeZone = "Asia/Shanghai", DateTimeOffset? now = null, Action<LiveOpsOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "liveops-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
@@ -25,17 +25,19 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString();
         Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.FromHours(8)));
 
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddOptions<LiveOpsOptions>().Configure(o =>
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        collection.AddSingleton<TimeProvider>(Time);
+        collection.AddOptions<LiveOpsOptions>().Configure(o =>
         {
             o.TimeZone = timeZone;
             o.Tiers = DefaultTiers();
             configure?.Invoke(o);
         });
-        services.AddLiveOpsCore(ConnectionString);
-        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        collection.AddLiveOpsCore(ConnectionString);
+        // Last, so a test can replace a Core service (the actor, say).
+        services?.Invoke(collection);
+        Services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         DatabaseInitializer.MigrateAsync(Factory).GetAwaiter().GetResult();
     }
 
