@@ -192,7 +192,7 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
             SortByTime(start[c], start[c + 1], placedAt, amount, channel, campaign);
         }
         return new PaidOrderSnapshot(atVersion, clock, customers.Ids, customers.Nicknames, customers.Acquisition, customers.Joined,
-            start, placedAt, amount, channel, campaign, [.. orders.CampaignIds]);
+            start, placedAt, amount, channel, campaign, [.. orders.CampaignIds], customers.KeyToIndex);
     }
 
     /// <summary>Stable insertion sort of one customer's orders; a customer's orders are few and usually already in order.</summary>
