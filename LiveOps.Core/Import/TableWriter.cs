@@ -82,8 +82,9 @@ internal sealed class TableWriter : IDisposable
     }
 
     /// <summary>Writes the parsed row; returns 1 when a row was added or changed, 0 when it was already there.</summary>
-    public int Write(object?[] values)
+    public int Write(ReadOnlyMemory<object?> row)
     {
+        var values = row.Span;
         for (var i = 0; i < values.Length; i++)
         {
             var value = values[i];
