@@ -105,7 +105,7 @@ internal sealed class TableWriter : IDisposable
 /// One prepared statement driven through SQLite's own interface on the connection's handle, inside whatever
 /// transaction the connection has begun. A million-row import spends much of its managed time in
 /// <see cref="SqliteCommand.ExecuteNonQuery"/>'s per-call work (a data reader per call, parameters bound by name);
-/// here a row is bind by position, step, reset.
+/// here a row is bound by position, stepped and reset.
 /// </summary>
 internal sealed class RawStatement : IDisposable
 {
