@@ -59,7 +59,7 @@ public sealed class FunnelEventStore(IDbContextFactory<LiveOpsDbContext> factory
         await using (var command = connection.CreateCommand())
         {
             // Rowid order: a plain table scan, and events at one instant keep insertion order (as the (CustomerKey, At) index does).
-            command.CommandText = "SELECT CustomerKey, At, CampaignId, Stage FROM campaign_events ORDER BY Id";
+            command.CommandText = """SELECT "CustomerKey", "At", "CampaignId", "Stage" FROM "campaign_events" ORDER BY "Id" """;
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (reader.Read())
             {
