@@ -21,6 +21,7 @@ public sealed class PaidOrderSnapshot
     public const sbyte None = -1;
 
     private readonly ConcurrentDictionary<PeriodKind, int[]> _periodOrdinals = new();
+    private readonly ConcurrentDictionary<Type, Lazy<object>> _derived = new();
 
     internal PaidOrderSnapshot(
         long version,
@@ -34,7 +35,8 @@ public sealed class PaidOrderSnapshot
         long[] amountUnits,
         sbyte[] channels,
         int[] campaigns,
-        string[] campaignIds)
+        string[] campaignIds,
+        int[] indexOfKey)
     {
         Version = version;
         Clock = clock;
@@ -48,6 +50,7 @@ public sealed class PaidOrderSnapshot
         Channels = channels;
         Campaigns = campaigns;
         CampaignIds = campaignIds;
+        _indexOfKey = indexOfKey;
         LatestPlacedAtMs = placedAtMs.Length == 0 ? NoInstant : placedAtMs.Max();
     }
 
@@ -91,6 +94,19 @@ public sealed class PaidOrderSnapshot
     public int[] LiveSessions { get; init; } = [];
 
     public string[] LiveSessionIds { get; init; } = [];
+
+    private readonly int[] _indexOfKey;
+
+    /// <summary>The customer index of a <c>customers</c> row id (<c>CustomerKey</c>), or -1 when the snapshot has no such customer.</summary>
+    public int IndexOfKey(long customerKey) =>
+        customerKey >= 0 && customerKey < _indexOfKey.Length ? _indexOfKey[customerKey] : -1;
+
+    /// <summary>
+    /// Data derived from this snapshot alone (an ordering, an index), built once on first use and dropped with the
+    /// snapshot, so it can never be older than the orders it was computed from. One value per type.
+    /// </summary>
+    public T Derived<T>(Func<PaidOrderSnapshot, T> build) where T : class =>
+        (T)_derived.GetOrAdd(typeof(T), _ => new Lazy<object>(() => build(this))).Value;
 
     /// <summary>The latest paid order's instant, or <see cref="NoInstant"/> when there is none.</summary>
     public long LatestPlacedAtMs { get; }

@@ -200,7 +200,7 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
             SortByTime(start[c], start[c + 1], placedAt, amount, channel, campaign, liveSession);
         }
         return new PaidOrderSnapshot(atVersion, clock, customers.Ids, customers.Nicknames, customers.Acquisition, customers.Joined,
-            start, placedAt, amount, channel, campaign, [.. orders.CampaignIds])
+            start, placedAt, amount, channel, campaign, [.. orders.CampaignIds], customers.KeyToIndex)
         {
             LiveSessions = liveSession,
             LiveSessionIds = [.. orders.LiveSessionIds],

@@ -6,6 +6,7 @@ public static class CampaignsServices
 {
     public static IServiceCollection AddCampaigns(this IServiceCollection services)
     {
+        services.AddSingleton<FunnelEventStore>();
         services.AddSingleton<CampaignService>();
         return services;
     }

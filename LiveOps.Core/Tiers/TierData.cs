@@ -1,23 +1,53 @@
+using LiveOps.Core.Analytics;
 using LiveOps.Core.Common;
-using LiveOps.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.Tiers;
 
 /// <summary>Every known customer (every row of <c>customers</c>), ordered by <c>customerId</c> ordinal.</summary>
 public sealed class TierCustomers
 {
-    internal TierCustomers(string[] ids, Dictionary<int, int> indexByKey)
+    internal TierCustomers(PaidOrderSnapshot orders, OrdinalCustomerOrder order)
     {
-        Ids = ids;
-        IndexByKey = indexByKey;
+        Orders = orders;
+        Ids = order.Ids;
+        SnapshotIndex = order.SnapshotIndex;
     }
 
     public string[] Ids { get; }
 
-    internal Dictionary<int, int> IndexByKey { get; }
+    /// <summary>The paid orders the windows are summed from (the same snapshot for every window of one result).</summary>
+    internal PaidOrderSnapshot Orders { get; }
+
+    /// <summary>For position i of <see cref="Ids"/>, the customer's index in <see cref="Orders"/>.</summary>
+    internal int[] SnapshotIndex { get; }
 
     public int Count => Ids.Length;
+}
+
+/// <summary>The snapshot's customers sorted by id (ordinal), computed once per snapshot.</summary>
+internal sealed class OrdinalCustomerOrder
+{
+    private OrdinalCustomerOrder(string[] ids, int[] snapshotIndex)
+    {
+        Ids = ids;
+        SnapshotIndex = snapshotIndex;
+    }
+
+    public string[] Ids { get; }
+
+    public int[] SnapshotIndex { get; }
+
+    public static OrdinalCustomerOrder Of(PaidOrderSnapshot snapshot)
+    {
+        var ids = (string[])snapshot.CustomerIds.Clone();
+        var index = new int[ids.Length];
+        for (var i = 0; i < index.Length; i++)
+        {
+            index[i] = i;
+        }
+        Array.Sort(ids, index, StringComparer.Ordinal);
+        return new OrdinalCustomerOrder(ids, index);
+    }
 }
 
 /// <summary>Paid spend and paid order count per customer (aligned with <see cref="TierCustomers.Ids"/>) in one window.</summary>
@@ -28,53 +58,16 @@ public sealed record TierWindow(DateTimeOffset AsOf, decimal[] Spend, int[] Orde
 }
 
 /// <summary>
-/// The two reads every tier result is built from: all customer ids, and one aggregate over the paid orders of a
-/// window (a range scan of the PlacedAt index, grouped by customer). Never a query per customer.
+/// The two reads every tier result is built from: all customer ids, and the paid orders of a window summed per
+/// customer. Both come from the shared <see cref="PaidOrderStore"/> snapshot (rebuilt after every write, in any
+/// process), so a window is one pass over in-memory columns instead of a scan of the orders table per request.
 /// </summary>
-public sealed class TierDataReader(IDbContextFactory<LiveOpsDbContext> factory)
+public sealed class TierDataReader(PaidOrderStore store)
 {
     public async Task<TierCustomers> CustomersAsync(CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = new List<(int Key, string Id)>();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        await using (var command = connection.CreateCommand())
-        {
-            // The unique CustomerId index hands the rows over sorted (byte order), so no sort is needed here.
-            command.CommandText = "SELECT Id, CustomerId FROM customers ORDER BY CustomerId";
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                rows.Add((reader.GetInt32(0), reader.GetString(1)));
-            }
-        }
-        // The report promises ordinal (UTF-16) order; SQLite's UTF-8 byte order differs only for characters
-        // beyond U+FFFF against U+E000–U+FFFF, so sort again only when that actually happened.
-        if (!IsOrdinalSorted(rows))
-        {
-            rows.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        }
-        var ids = new string[rows.Count];
-        var index = new Dictionary<int, int>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            ids[i] = rows[i].Id;
-            index[rows[i].Key] = i;
-        }
-        return new TierCustomers(ids, index);
-    }
-
-    private static bool IsOrdinalSorted(List<(int Key, string Id)> rows)
-    {
-        for (var i = 1; i < rows.Count; i++)
-        {
-            if (string.CompareOrdinal(rows[i - 1].Id, rows[i].Id) > 0)
-            {
-                return false;
-            }
-        }
-        return true;
+        var snapshot = await store.GetAsync(ct);
+        return new TierCustomers(snapshot, snapshot.Derived(OrdinalCustomerOrder.Of));
     }
 
     /// <summary>Spend and orders of every customer over paid orders in (asOf − 365 days, asOf].</summary>
@@ -82,56 +75,37 @@ public sealed class TierDataReader(IDbContextFactory<LiveOpsDbContext> factory)
         WindowAsync(customers, asOf, asOf - TierWindow.Length, asOf, ct);
 
     /// <summary>Spend and orders over paid orders in (<paramref name="after"/>, <paramref name="through"/>], labelled <paramref name="asOf"/>.</summary>
-    public async Task<TierWindow> WindowAsync(TierCustomers customers, DateTimeOffset asOf, DateTimeOffset after, DateTimeOffset through, CancellationToken ct)
+    public Task<TierWindow> WindowAsync(TierCustomers customers, DateTimeOffset asOf, DateTimeOffset after, DateTimeOffset through, CancellationToken ct)
     {
-        var spend = new decimal[customers.Count];
-        var orders = new int[customers.Count];
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        // Instants are UTC Unix milliseconds and amounts 1/10000 yuan (see LiveOpsDbContext); Status 0 is paid.
-        // The rows are summed here rather than with GROUP BY: SQLite would sort ~half a million rows through a
-        // temporary B-tree first (seconds at a million orders), while the covering index on
-        // (Status, PlacedAt, CustomerKey, Amount) streams them in one range scan without touching the table.
-        command.CommandText = """
-            SELECT CustomerKey, Amount FROM orders
-            WHERE Status = 0 AND PlacedAt > $after AND PlacedAt <= $through
-            """;
-        AddParameter(command, "$after", after.ToUnixTimeMilliseconds());
-        AddParameter(command, "$through", through.ToUnixTimeMilliseconds());
-        var units = new long[customers.Count];
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            var lastKey = int.MinValue;
-            var i = -1;
-            while (await reader.ReadAsync(ct))
-            {
-                var key = reader.GetInt32(0);
-                if (key != lastKey)
-                {
-                    lastKey = key;
-                    i = customers.IndexByKey.GetValueOrDefault(key, -1);
-                }
-                if (i >= 0)
-                {
-                    units[i] += reader.GetInt64(1);
-                    orders[i]++;
-                }
-            }
-        }
-        for (var i = 0; i < units.Length; i++)
-        {
-            spend[i] = Money.FromUnits(units[i]);
-        }
-        return new TierWindow(asOf, spend, orders);
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(Sum(customers, asOf, after.ToUnixTimeMilliseconds(), through.ToUnixTimeMilliseconds()));
     }
 
-    private static void AddParameter(System.Data.Common.DbCommand command, string name, long value)
+    private static TierWindow Sum(TierCustomers customers, DateTimeOffset asOf, long afterMs, long throughMs)
     {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
+        var snapshot = customers.Orders;
+        var start = snapshot.OrderStart;
+        var placedAt = snapshot.PlacedAtMs;
+        var amount = snapshot.AmountUnits;
+        var spend = new decimal[customers.Count];
+        var orders = new int[customers.Count];
+        for (var i = 0; i < spend.Length; i++)
+        {
+            var c = customers.SnapshotIndex[i];
+            long units = 0;
+            var count = 0;
+            // A customer's orders are sorted by time: skip to the window, stop after it.
+            for (var o = start[c]; o < start[c + 1] && placedAt[o] <= throughMs; o++)
+            {
+                if (placedAt[o] > afterMs)
+                {
+                    units += amount[o];
+                    count++;
+                }
+            }
+            spend[i] = Money.FromUnits(units);
+            orders[i] = count;
+        }
+        return new TierWindow(asOf, spend, orders);
     }
 }

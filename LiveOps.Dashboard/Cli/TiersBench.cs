@@ -14,7 +14,7 @@ public sealed class TiersBench : IBenchCase
 {
     public string Name => "tiers";
 
-    public string Description => "report tiers (one aggregate over the PlacedAt range + all customer ids), cold and warm";
+    public string Description => "report tiers over the paid-order column store: cold (loads the store) and warm";
 
     public async Task RunAsync(CliArguments args, CommandContext context, CancellationToken ct)
     {
