@@ -1,7 +1,8 @@
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Core.Data.Entities;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using LiveOps.Core.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.Campaigns;
@@ -16,10 +17,10 @@ public sealed class CampaignService(IDbContextFactory<LiveOpsDbContext> factory,
 {
     // Raw reads: stored instants are UTC Unix milliseconds and amounts 1/10000 yuan (see LiveOpsDbContext).
     private const string OrdersSql =
-        "SELECT CustomerKey, PlacedAt, Amount, CampaignId FROM orders WHERE Status = $paid ORDER BY CustomerKey, PlacedAt";
+        "SELECT \"CustomerKey\", \"PlacedAt\", \"Amount\", \"CampaignId\" FROM orders WHERE \"Status\" = @paid ORDER BY \"CustomerKey\", \"PlacedAt\"";
 
     private const string EventsSql =
-        "SELECT CustomerKey, At, CampaignId, Stage FROM campaign_events ORDER BY CustomerKey, At";
+        "SELECT \"CustomerKey\", \"At\", \"CampaignId\", \"Stage\" FROM campaign_events ORDER BY \"CustomerKey\", \"At\"";
 
     private const int CachedPasses = 8;
 
@@ -74,19 +75,28 @@ public sealed class CampaignService(IDbContextFactory<LiveOpsDbContext> factory,
         var tally = new CampaignTally(catalog, clock, catalog.IndexOf(buyersOf));
 
         await db.Database.OpenConnectionAsync(ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await UseMemoryMappedReadsAsync(connection, ct);
-        await StreamAsync(connection, catalog, tally, ct);
+        var connection = db.Database.GetDbConnection();
+        var provider = DatabaseProvider.Of(connection);
+        // The events are read alongside the orders on a second connection (PostgreSQL runs one reader per connection).
+        await using (var second = await provider.OpenReaderAsync(db.Database.GetConnectionString()!, ct))
+        {
+            await provider.TuneForScanAsync(connection, ct);
+            await provider.TuneForScanAsync(second, ct);
+            await StreamAsync(connection, second, catalog, tally, ct);
+        }
         var buyers = await NameBuyersAsync(connection, tally.Buyers, ct);
         return new Pass(campaigns, catalog, tally, buyers);
     }
 
-    private static async Task StreamAsync(SqliteConnection connection, CampaignCatalog catalog, CampaignTally tally, CancellationToken ct)
+    private static async Task StreamAsync(DbConnection connection, DbConnection eventsConnection, CampaignCatalog catalog, CampaignTally tally, CancellationToken ct)
     {
         await using var ordersCommand = connection.CreateCommand();
         ordersCommand.CommandText = OrdersSql;
-        ordersCommand.Parameters.AddWithValue("$paid", (int)OrderStatus.Paid);
-        await using var eventsCommand = connection.CreateCommand();
+        var paid = ordersCommand.CreateParameter();
+        paid.ParameterName = "@paid";
+        paid.Value = (int)OrderStatus.Paid;
+        ordersCommand.Parameters.Add(paid);
+        await using var eventsCommand = eventsConnection.CreateCommand();
         eventsCommand.CommandText = EventsSql;
         await using var orders = await ordersCommand.ExecuteReaderAsync(ct);
         await using var events = await eventsCommand.ExecuteReaderAsync(ct);
@@ -129,19 +139,8 @@ public sealed class CampaignService(IDbContextFactory<LiveOpsDbContext> factory,
         }
     }
 
-    /// <summary>
-    /// Reading orders in (customer, time) order visits table pages in index order, i.e. all over the file; through the
-    /// default small page cache that is one read call per row. Mapping the file lets the OS page cache serve them.
-    /// </summary>
-    private static async Task UseMemoryMappedReadsAsync(SqliteConnection connection, CancellationToken ct)
-    {
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA mmap_size = 4294967296; PRAGMA cache_size = -65536;";
-        await pragma.ExecuteNonQueryAsync(ct);
-    }
-
-    /// <summary>Customer ids and nicknames for the listed buyers, in one query over a JSON array of keys.</summary>
-    private static async Task<IReadOnlyList<CampaignBuyer>> NameBuyersAsync(SqliteConnection connection, IReadOnlyList<BuyerFacts> buyers, CancellationToken ct)
+    /// <summary>Customer ids and nicknames for the listed buyers, in one query over a list of keys bound as one parameter.</summary>
+    private static async Task<IReadOnlyList<CampaignBuyer>> NameBuyersAsync(DbConnection connection, IReadOnlyList<BuyerFacts> buyers, CancellationToken ct)
     {
         if (buyers.Count == 0)
         {
@@ -149,8 +148,8 @@ public sealed class CampaignService(IDbContextFactory<LiveOpsDbContext> factory,
         }
         var names = new Dictionary<int, (string Id, string? Nickname)>(buyers.Count);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id, CustomerId, Nickname FROM customers WHERE Id IN (SELECT value FROM json_each($keys))";
-        command.Parameters.AddWithValue("$keys", "[" + string.Join(',', buyers.Select(b => b.CustomerKey)) + "]");
+        var keys = DatabaseProvider.Of(connection).KeyList(command, "@keys", buyers.Select(b => b.CustomerKey).ToList());
+        command.CommandText = $"SELECT \"Id\", \"CustomerId\", \"Nickname\" FROM customers WHERE \"Id\" IN {keys}";
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (reader.Read())

@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Core.Import;
 
@@ -9,15 +10,15 @@ namespace LiveOps.Core.Import;
 internal sealed class CustomerKeys : IDisposable
 {
     private readonly Dictionary<string, long> _keys = new(StringComparer.Ordinal);
-    private readonly SqliteCommand _create;
-    private readonly SqliteParameter _id;
+    private readonly DbCommand _create;
+    private readonly DbParameter _id;
 
-    public CustomerKeys(SqliteConnection connection, SqliteTransaction transaction)
+    public CustomerKeys(DbConnection connection, DbTransaction transaction)
     {
         using (var load = connection.CreateCommand())
         {
             load.Transaction = transaction;
-            load.CommandText = "SELECT CustomerId, Id FROM customers";
+            load.CommandText = "SELECT \"CustomerId\", \"Id\" FROM customers";
             using var reader = load.ExecuteReader();
             while (reader.Read())
             {
@@ -26,8 +27,11 @@ internal sealed class CustomerKeys : IDisposable
         }
         _create = connection.CreateCommand();
         _create.Transaction = transaction;
-        _create.CommandText = "INSERT INTO customers (CustomerId) VALUES ($id) RETURNING Id";
-        _id = _create.Parameters.Add("$id", SqliteType.Text);
+        _create.CommandText = "INSERT INTO customers (\"CustomerId\") VALUES (@id) RETURNING \"Id\"";
+        _id = _create.CreateParameter();
+        _id.ParameterName = "@id";
+        _id.DbType = System.Data.DbType.String;
+        _create.Parameters.Add(_id);
         _create.Prepare();
     }
 
@@ -40,7 +44,7 @@ internal sealed class CustomerKeys : IDisposable
             return key;
         }
         _id.Value = customerId;
-        key = (long)_create.ExecuteScalar()!;
+        key = Convert.ToInt64(_create.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         _keys.Add(customerId, key);
         Created++;
         return key;
@@ -57,34 +61,51 @@ internal sealed class CustomerKeys : IDisposable
 internal sealed class TableWriter : IDisposable
 {
     private readonly KindSpec _spec;
-    private readonly SqliteCommand _command;
-    private readonly SqliteParameter[] _parameters;
+    private readonly DbCommand _command;
+    private readonly DbParameter[] _parameters;
     private readonly CustomerKeys? _customers;
 
-    public TableWriter(KindSpec spec, SqliteConnection connection, SqliteTransaction transaction, CustomerKeys? customers)
+    public TableWriter(KindSpec spec, DbConnection connection, DbTransaction transaction, CustomerKeys? customers)
     {
         _spec = spec;
         _customers = customers;
         _command = connection.CreateCommand();
         _command.Transaction = transaction;
         _command.CommandText = UpsertSql(spec);
-        _parameters = spec.Fields.Select((_, i) => _command.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
+        _parameters = spec.Fields.Select((field, i) =>
+        {
+            var parameter = _command.CreateParameter();
+            parameter.ParameterName = $"@p{i}";
+            // Typed up front: PostgreSQL prepares the statement with the parameter types.
+            parameter.DbType = StorageType(field.Type);
+            _command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
         _command.Prepare();
     }
 
     public static string UpsertSql(KindSpec spec)
     {
-        var columns = spec.Fields.Select(f => f.SqlColumn).ToList();
-        var insert = $"INSERT INTO {spec.Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+        var columns = spec.Fields.Select(f => DatabaseProvider.Quote(f.SqlColumn)).ToList();
+        var insert = $"INSERT INTO {spec.Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
         if (spec.KeyColumn is null)
         {
             return insert + " ON CONFLICT DO NOTHING";
         }
-        var others = columns.Where(c => c != spec.KeyColumn).ToList();
+        var key = DatabaseProvider.Quote(spec.KeyColumn);
+        var others = columns.Where(c => c != key).ToList();
         return insert
-            + $" ON CONFLICT({spec.KeyColumn}) DO UPDATE SET {string.Join(", ", others.Select(c => $"{c} = excluded.{c}"))}"
-            + $" WHERE {string.Join(" OR ", others.Select(c => $"{c} IS NOT excluded.{c}"))}";
+            + $" ON CONFLICT({key}) DO UPDATE SET {string.Join(", ", others.Select(c => $"{c} = excluded.{c}"))}"
+            + $" WHERE {string.Join(" OR ", others.Select(c => $"{spec.Table}.{c} IS DISTINCT FROM excluded.{c}"))}";
     }
+
+    private static System.Data.DbType StorageType(FieldType type) => type switch
+    {
+        FieldType.Id or FieldType.Text => System.Data.DbType.String,
+        FieldType.Number => System.Data.DbType.Double,
+        FieldType.Decimal => System.Data.DbType.Decimal,
+        _ => System.Data.DbType.Int64, // surrogate keys, instants, money units, counts, enums, flags
+    };
 
     /// <summary>Writes the parsed row; returns 1 when a row was added or changed, 0 when it was already there.</summary>
     public int Write(object?[] values)
@@ -96,7 +117,7 @@ internal sealed class TableWriter : IDisposable
             {
                 value = _customers!.Resolve(customerId);
             }
-            _parameters[i].Value = value ?? DBNull.Value;
+            _parameters[i].Value = value is int small ? (long)small : value ?? DBNull.Value;
         }
         return _command.ExecuteNonQuery();
     }
@@ -120,30 +141,19 @@ internal sealed class DeferredIndexes
     public static bool Worthwhile(long estimatedRows, long tableRows, long minimumRows) =>
         estimatedRows >= minimumRows && estimatedRows * 2 > tableRows;
 
-    public static DeferredIndexes Drop(SqliteConnection connection, SqliteTransaction transaction, string table)
+    public static DeferredIndexes Drop(DbConnection connection, DbTransaction transaction, string table)
     {
         var deferred = new DeferredIndexes();
-        var names = new List<string>();
-        using (var list = connection.CreateCommand())
+        var indexes = DatabaseProvider.Of(connection).SecondaryIndexes(connection, transaction, [table], nonUniqueOnly: true);
+        foreach (var (name, definition) in indexes)
         {
-            list.Transaction = transaction;
-            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'";
-            list.Parameters.AddWithValue("$table", table);
-            using var reader = list.ExecuteReader();
-            while (reader.Read())
-            {
-                names.Add(reader.GetString(0));
-                deferred._definitions.Add(reader.GetString(1));
-            }
-        }
-        foreach (var name in names)
-        {
-            Execute(connection, transaction, $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+            deferred._definitions.Add(definition);
+            Execute(connection, transaction, $"DROP INDEX {DatabaseProvider.Quote(name)}");
         }
         return deferred;
     }
 
-    public void Rebuild(SqliteConnection connection, SqliteTransaction transaction)
+    public void Rebuild(DbConnection connection, DbTransaction transaction)
     {
         foreach (var definition in _definitions)
         {
@@ -151,7 +161,7 @@ internal sealed class DeferredIndexes
         }
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static void Execute(DbConnection connection, DbTransaction transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -26,19 +26,19 @@ public sealed class LiveSessionService(IDbContextFactory<LiveOpsDbContext> facto
         await db.Database.OpenConnectionAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT LiveSessionId, COUNT(*), SUM(Amount), COUNT(DISTINCT CustomerKey)
+            SELECT "LiveSessionId", COUNT(*), CAST(SUM("Amount") AS BIGINT), COUNT(DISTINCT "CustomerKey")
             FROM orders
-            WHERE Status = $paid AND LiveSessionId IS NOT NULL
-            GROUP BY LiveSessionId;
-            SELECT f.LiveSessionId, c.JoinedPrivateAt
-            FROM (SELECT CustomerKey, LiveSessionId,
-                         ROW_NUMBER() OVER (PARTITION BY CustomerKey ORDER BY PlacedAt, Id) AS n
-                  FROM orders WHERE Status = $paid) f
-            JOIN customers c ON c.Id = f.CustomerKey
-            WHERE f.n = 1 AND f.LiveSessionId IS NOT NULL;
+            WHERE "Status" = @paid AND "LiveSessionId" IS NOT NULL
+            GROUP BY "LiveSessionId";
+            SELECT f."LiveSessionId", c."JoinedPrivateAt"
+            FROM (SELECT "CustomerKey", "LiveSessionId",
+                         ROW_NUMBER() OVER (PARTITION BY "CustomerKey" ORDER BY "PlacedAt", "Id") AS n
+                  FROM orders WHERE "Status" = @paid) f
+            JOIN customers c ON c."Id" = f."CustomerKey"
+            WHERE f.n = 1 AND f."LiveSessionId" IS NOT NULL;
             """;
         var paid = command.CreateParameter();
-        paid.ParameterName = "$paid";
+        paid.ParameterName = "@paid";
         paid.Value = (long)OrderStatus.Paid;
         command.Parameters.Add(paid);
 

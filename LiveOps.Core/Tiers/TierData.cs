@@ -42,14 +42,14 @@ public sealed class TierDataReader(IDbContextFactory<LiveOpsDbContext> factory)
         await using (var command = connection.CreateCommand())
         {
             // The unique CustomerId index hands the rows over sorted (byte order), so no sort is needed here.
-            command.CommandText = "SELECT Id, CustomerId FROM customers ORDER BY CustomerId";
+            command.CommandText = "SELECT \"Id\", \"CustomerId\" FROM customers ORDER BY \"CustomerId\"";
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 rows.Add((reader.GetInt32(0), reader.GetString(1)));
             }
         }
-        // The report promises ordinal (UTF-16) order; SQLite's UTF-8 byte order differs only for characters
+        // The report promises ordinal (UTF-16) order; the stored byte order (SQLite's, PostgreSQL's "C" collation) differs only for characters
         // beyond U+FFFF against U+E000–U+FFFF, so sort again only when that actually happened.
         if (!IsOrdinalSorted(rows))
         {
@@ -95,11 +95,11 @@ public sealed class TierDataReader(IDbContextFactory<LiveOpsDbContext> factory)
         // temporary B-tree first (seconds at a million orders), while the covering index on
         // (Status, PlacedAt, CustomerKey, Amount) streams them in one range scan without touching the table.
         command.CommandText = """
-            SELECT CustomerKey, Amount FROM orders
-            WHERE Status = 0 AND PlacedAt > $after AND PlacedAt <= $through
+            SELECT "CustomerKey", "Amount" FROM orders
+            WHERE "Status" = 0 AND "PlacedAt" > @after AND "PlacedAt" <= @through
             """;
-        AddParameter(command, "$after", after.ToUnixTimeMilliseconds());
-        AddParameter(command, "$through", through.ToUnixTimeMilliseconds());
+        AddParameter(command, "@after", after.ToUnixTimeMilliseconds());
+        AddParameter(command, "@through", through.ToUnixTimeMilliseconds());
         var units = new long[customers.Count];
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {

@@ -1,5 +1,7 @@
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
+using System.Data.Common;
+using LiveOps.Core.Data.Providers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -26,6 +28,7 @@ public static class CliApp
               names: {reports}
           LiveOps.Dashboard seed-demo [--db <path>] [--customers N] [--seed N]
           (no command: start the dashboard)
+        --db: the SQLite file; with LiveOps:Database:Provider=postgres, a PostgreSQL connection string
         """;
 
     private static readonly Dictionary<string, ICommand> Commands = new(StringComparer.Ordinal)
@@ -40,7 +43,11 @@ public static class CliApp
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Commands.ContainsKey(args[0]) || args[0] is "help" or "--help" or "-h");
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? configureServices = null, CancellationToken ct = default)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? configureServices = null, CancellationToken ct = default) =>
+        RunAsync(args, stdout, stderr, settings: null, configureServices, ct);
+
+    /// <summary><paramref name="settings"/> override configuration keys (as environment variables would), for tests.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices = null, CancellationToken ct = default)
     {
         if (args[0] is "help" or "--help" or "-h")
         {
@@ -54,7 +61,7 @@ public static class CliApp
         }
         try
         {
-            await using var services = BuildServices(parsed.Option("db"), configureServices);
+            await using var services = BuildServices(parsed.Option("db"), settings, configureServices);
             _ = services.GetRequiredService<IOptions<LiveOpsOptions>>().Value;
             await DatabaseInitializer.MigrateAsync(services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>(), ct);
             return await command.RunAsync(parsed, new CommandContext(services, stdout, stderr), ct);
@@ -73,7 +80,12 @@ public static class CliApp
             await stderr.WriteLineAsync($"configuration: {string.Join("; ", e.Failures)}");
             return Rejected;
         }
-        catch (SqliteException e)
+        catch (DatabaseConfigurationException e)
+        {
+            await stderr.WriteLineAsync($"configuration: {e.Message}");
+            return Rejected;
+        }
+        catch (DbException e)
         {
             await stderr.WriteLineAsync($"database: {e.Message}");
             return Rejected;
@@ -108,16 +120,22 @@ public static class CliApp
         return WrongUsage;
     }
 
-    private static ServiceProvider BuildServices(string? db, Action<IServiceCollection>? configureServices)
+    private static ServiceProvider BuildServices(string? db, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices)
     {
         var configuration = new ConfigurationBuilder();
         AppServices.AddAppConfiguration(configuration);
         configuration.AddEnvironmentVariables();
+        if (settings is not null)
+        {
+            configuration.AddInMemoryCollection(settings);
+        }
         if (db is not null)
         {
+            // --db names the SQLite file; on PostgreSQL it is the connection string.
+            var sqlite = AppServices.Provider(configuration.Build()) == DatabaseProvider.Sqlite;
             configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                [$"ConnectionStrings:{AppServices.ConnectionStringName}"] = new SqliteConnectionStringBuilder { DataSource = db }.ToString(),
+                [$"ConnectionStrings:{AppServices.ConnectionStringName}"] = sqlite ? new SqliteConnectionStringBuilder { DataSource = db }.ToString() : db,
             });
         }
         var services = new ServiceCollection();

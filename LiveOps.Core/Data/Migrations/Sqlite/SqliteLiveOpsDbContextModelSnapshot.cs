@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace LiveOps.Core.Data.Migrations
+namespace LiveOps.Core.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(LiveOpsDbContext))]
-    partial class LiveOpsDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteLiveOpsDbContext))]
+    partial class SqliteLiveOpsDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
@@ -402,6 +402,23 @@ namespace LiveOps.Core.Data.Migrations
                     b.HasIndex("AudienceId", "PlannedAt");
 
                     b.ToTable("planned_pushes", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("LiveOps.Core.Data.Entities.AudienceEvent", b =>

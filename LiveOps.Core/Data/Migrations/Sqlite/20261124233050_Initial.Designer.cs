@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace LiveOps.Core.Data.Migrations
+namespace LiveOps.Core.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(LiveOpsDbContext))]
-    [Migration("20261125001000_TiersIndexes")]
-    partial class TiersIndexes
+    [DbContext(typeof(SqliteLiveOpsDbContext))]
+    [Migration("20261124233050_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -266,8 +266,6 @@ namespace LiveOps.Core.Data.Migrations
                     b.HasIndex("PlacedAt");
 
                     b.HasIndex("CustomerKey", "PlacedAt");
-
-                    b.HasIndex(new[] { "Status", "PlacedAt", "CustomerKey", "Amount" }, "IX_orders_Status_PlacedAt_CustomerKey_Amount");
 
                     b.ToTable("orders", (string)null);
                 });
