@@ -2,6 +2,7 @@ using LiveOps.Core.Data.Entities;
 using LiveOps.Core.Overview;
 using LiveOps.Core.PushCadence;
 using LiveOps.Tests.Support;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Tests.Core.Overview;
 
@@ -13,10 +14,10 @@ namespace LiveOps.Tests.Core.Overview;
 /// d joined 2026-02-01 00:00 and ordered 10 then (both at the range end: outside);
 /// e never joined: 80 on 2025-10-01 and nothing after.
 /// </summary>
-public sealed class OverviewKpiServiceTests : IAsyncLifetime
+public abstract class OverviewKpiServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = new(provider: provider);
 
     private static DateTimeOffset At(int year, int month, int day, int hour = 12, int minute = 0, int second = 0) =>
         new(year, month, day, hour, minute, second, Shanghai);
@@ -116,3 +117,7 @@ public sealed class OverviewKpiServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 }
+
+public sealed class OverviewKpiServiceTestsOnSqlite() : OverviewKpiServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class OverviewKpiServiceTestsOnPostgres() : OverviewKpiServiceTests(DatabaseProvider.Postgres);
