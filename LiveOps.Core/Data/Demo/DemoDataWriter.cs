@@ -27,6 +27,7 @@ internal static class DemoDataWriter
         WriteOrders(connection, tx, data);
         RecreateIndexes(connection, tx, deferred);
         tx.Commit();
+        provider.AfterBulkLoad(connection, ["live_sessions", "audiences", "campaigns", "pushes", "customers", "audience_events", "campaign_events", "orders"]);
         return new DemoDataSummary(data.Customers.Length, data.Orders.Count, data.Audiences.Count, data.AudienceEvents.Count,
             data.Pushes.Count, data.Campaigns.Count, data.CampaignEvents.Count, data.LiveSessions.Count);
     }

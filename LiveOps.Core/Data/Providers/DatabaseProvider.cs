@@ -85,6 +85,9 @@ public abstract class DatabaseProvider
     /// <summary>After rows were written with explicit keys: the next generated key follows the largest one.</summary>
     public abstract void AfterExplicitKeys(DbConnection connection, DbTransaction transaction, string table, string keyColumn);
 
+    /// <summary>After a bulk load has committed: statistics for the planner where it needs them at once.</summary>
+    public abstract void AfterBulkLoad(DbConnection connection, IReadOnlyList<string> tables);
+
     /// <summary>A double-quoted identifier (columns keep the C# property names, which need quoting on PostgreSQL).</summary>
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

@@ -92,6 +92,11 @@ internal sealed class PostgresProvider : DatabaseProvider
         Execute(connection, transaction,
             $"SELECT setval(pg_get_serial_sequence('{table}', '{keyColumn}'), coalesce((SELECT max({Quote(keyColumn)}) FROM {table}), 0) + 1, false)");
 
+    public override void AfterBulkLoad(DbConnection connection, IReadOnlyList<string> tables) =>
+        // Without statistics the first reports after a million-row load are planned blind until autovacuum's
+        // analyze comes round (a minute later).
+        Execute(connection, null, $"ANALYZE {string.Join(", ", tables)}");
+
     /// <summary>
     /// <c>COPY … FROM STDIN (FORMAT BINARY)</c>: the fastest way into PostgreSQL. Binary COPY needs each value in
     /// exactly the column's type, so the column types are read first and values converted to them.

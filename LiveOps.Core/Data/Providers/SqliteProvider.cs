@@ -102,6 +102,11 @@ internal sealed class SqliteProvider : DatabaseProvider
         // INTEGER PRIMARY KEY continues after the largest key by itself.
     }
 
+    public override void AfterBulkLoad(DbConnection connection, IReadOnlyList<string> tables)
+    {
+        // The queries are planned through their indexes without statistics; nothing to do.
+    }
+
     /// <summary>One prepared INSERT whose parameters are rebound for every row.</summary>
     private sealed class PreparedInserts : IBulkRows
     {
