@@ -1,3 +1,4 @@
+using LiveOps.Core.Accounts;
 using LiveOps.Core.Analytics;
 using LiveOps.Core.Campaigns;
 using LiveOps.Core.Cohorts;
@@ -49,6 +50,7 @@ public static class LiveOpsCoreServices
         services.AddLiveSessions();
         services.AddOverview();
         services.AddDemoData();
+        services.AddAccounts();
         return services;
     }
 }

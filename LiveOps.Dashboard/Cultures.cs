@@ -37,7 +37,7 @@ public static class Cultures
             // Only local paths: the switch must not become an open redirect.
             var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) ? redirectUri : "/";
             return Results.LocalRedirect(target);
-        });
+        }).AllowAnonymous();
     }
 
     public static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);

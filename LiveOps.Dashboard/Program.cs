@@ -2,6 +2,7 @@ using System.Globalization;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Dashboard;
+using LiveOps.Dashboard.Accounts;
 using LiveOps.Dashboard.Cli;
 using LiveOps.Dashboard.Components;
 using LiveOps.Dashboard.Components.Pages.Tiers;
@@ -27,6 +28,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddLocalization();
 builder.Services.AddDashboard();
+builder.Services.AddAccountsWeb();
 
 var app = builder.Build();
 
@@ -36,10 +38,15 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization(Cultures.RequestLocalization());
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
+app.UseAccessDeniedAsForbidden();
 
-app.MapStaticAssets();
+// Every page and export needs sign-in (the fallback policy); assets and the language switch do not.
+app.MapStaticAssets().AllowAnonymous();
 app.MapCultureEndpoint();
+app.MapAccountEndpoints();
 app.MapTierExports();
 app.MapCohortExports();
 app.MapCampaignExports();

@@ -95,6 +95,23 @@ public sealed class DataVersion : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs a write that is no change of the shop's data (the audit log) so that it does not move the change counter:
+    /// on SQLite through the watching connection (a connection's own commits never move its <c>PRAGMA data_version</c>);
+    /// on PostgreSQL no trigger watches such tables, so the caller writes as usual. False: write as usual.
+    /// </summary>
+    public bool TryWriteUnobserved(Action<DbConnection> write)
+    {
+        if (_watch is null)
+        {
+            return false;
+        }
+        lock (_gate)
+        {
+            return !_disposed && _watch.TryWriteUnobserved(write);
+        }
+    }
+
     private void Close()
     {
         _watch?.Reset();

@@ -1,6 +1,8 @@
+using LiveOps.Core.Accounts;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data.Entities;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -10,7 +12,7 @@ namespace LiveOps.Core.Data;
 /// The shared model. Each database provider has its own derived context (<see cref="SqliteLiveOpsDbContext"/>,
 /// <see cref="PostgresLiveOpsDbContext"/>) that owns that provider's migrations; services ask for this type.
 /// </summary>
-public class LiveOpsDbContext : DbContext, IDataProtectionKeyContext
+public class LiveOpsDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     public LiveOpsDbContext(DbContextOptions<LiveOpsDbContext> options) : base(options) { }
 
@@ -41,6 +43,8 @@ public class LiveOpsDbContext : DbContext, IDataProtectionKeyContext
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        // Identity's model first; Accounts/IdentityTableConfiguration renames its tables.
+        base.OnModelCreating(model);
         // Feature folders add their own tables through IEntityTypeConfiguration classes.
         model.ApplyConfigurationsFromAssembly(typeof(LiveOpsDbContext).Assembly);
         model.Entity<Customer>(e =>

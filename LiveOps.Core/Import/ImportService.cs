@@ -1,4 +1,5 @@
 using CsvHelper;
+using LiveOps.Core.Accounts;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using System.Data.Common;
@@ -24,7 +25,7 @@ public interface IImportService
 /// goes on, so every problem is listed; then the transaction is rolled back and nothing is written.
 /// Memory stays bounded by the reader's buffer, the customer key map and <see cref="ProblemList.MaxKept"/>.
 /// </summary>
-public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, ZoneClock clock, TimeProvider time, DataVersion version) : IImportService
+public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, ZoneClock clock, TimeProvider time, DataVersion version, AccessGuard guard, AuditLog audit) : IImportService
 {
     // A record that grows past this is an unclosed quote swallowing the file, not data.
     private const int MaxRecordBytes = 1 << 20;
@@ -41,7 +42,20 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         return await ImportAsync(kind, stream, ct);
     }
 
+    /// <summary>Needs <see cref="Permission.Import"/>; every attempt is audited with its kind, rows and outcome.</summary>
     public async Task<ImportResult> ImportAsync(ImportKind kind, Stream csv, CancellationToken ct = default)
+    {
+        var name = ImportKinds.Name(kind);
+        var actor = await guard.DemandAsync(Permission.Import, AuditAction.Import, name, ct);
+        var result = await ImportCoreAsync(kind, csv, actor, ct);
+        var detail = result.Succeeded
+            ? $"{name}: {result.Rows} rows ({result.Added} added, {result.Updated} updated)"
+            : $"{name}: {result.Rows} rows, {result.Problems.Count + result.MoreProblems} problems, nothing written";
+        await audit.WriteAsync(actor, AuditAction.Import, detail, result.Succeeded ? AuditOutcome.Succeeded : AuditOutcome.Rejected, CancellationToken.None);
+        return result;
+    }
+
+    private async Task<ImportResult> ImportCoreAsync(ImportKind kind, Stream csv, Actor actor, CancellationToken ct)
     {
         var spec = ImportSchemas.For(kind);
         var problems = new ProblemList();
@@ -120,7 +134,7 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         long added, updated;
         if (tierRules is not null)
         {
-            WriteTierRuleSet(connection, transaction, tierRules);
+            WriteTierRuleSet(connection, transaction, tierRules, actor);
             (added, updated) = (tierRules.Count, 0);
         }
         else
@@ -156,11 +170,13 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         new(line, (string)v[0]!, (int)(long)v[1]!, v[2] is long spend ? Money.FromUnits(spend) : null,
             v[3] is long orders ? (int)orders : null, (decimal)v[4]!, v[5] is 1L);
 
-    private void WriteTierRuleSet(DbConnection connection, DbTransaction transaction, List<TierRuleRow> rules)
+    private void WriteTierRuleSet(DbConnection connection, DbTransaction transaction, List<TierRuleRow> rules, Actor actor)
     {
         using var set = connection.CreateCommand();
         set.Transaction = transaction;
-        set.CommandText = "INSERT INTO tier_rule_sets (\"CreatedAt\", \"Author\", \"Source\") VALUES (@at, NULL, 'import') RETURNING \"Id\"";
+        set.CommandText = "INSERT INTO tier_rule_sets (\"CreatedAt\", \"Author\", \"Source\") VALUES (@at, @author, 'import') RETURNING \"Id\"";
+        // A signed-in user's file is authored by them; the command line's stays anonymous as before.
+        Add(set, "@author", actor.Trusted ? DBNull.Value : actor.Name);
         Add(set, "@at", time.GetUtcNow().ToUnixTimeMilliseconds());
         var setId = Convert.ToInt32(set.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         using var rule = connection.CreateCommand();

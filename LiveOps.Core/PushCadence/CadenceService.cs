@@ -1,3 +1,4 @@
+using LiveOps.Core.Accounts;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Core.Data.Entities;
@@ -14,7 +15,9 @@ public sealed class CadenceService(
     IDbContextFactory<LiveOpsDbContext> factory,
     ZoneClock clock,
     IOptions<LiveOpsOptions> options,
-    DataVersion dataVersion)
+    DataVersion dataVersion,
+    AccessGuard guard,
+    AuditLog audit)
 {
     private PushCadenceOptions Options => options.Value.PushCadence;
 
@@ -98,9 +101,11 @@ public sealed class CadenceService(
         return checks;
     }
 
-    /// <summary>Stores a planned promotion push for each audience. Nothing is sent.</summary>
+    /// <summary>Stores a planned promotion push for each audience. Nothing is sent. Needs <see cref="Permission.PlanPushes"/>; audited.</summary>
     public async Task<int> PlanAsync(IReadOnlyCollection<string> audienceIds, DateTimeOffset plannedAt, string? title, CancellationToken ct = default)
     {
+        var detail = $"{string.Join(", ", audienceIds.Distinct(StringComparer.Ordinal))} at {clock.ToLocal(plannedAt):yyyy-MM-dd HH:mm}";
+        var actor = await guard.DemandAsync(Permission.PlanPushes, AuditAction.PushPlanned, detail, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.UtcNow;
         foreach (var id in audienceIds.Distinct(StringComparer.Ordinal))
@@ -116,6 +121,7 @@ public sealed class CadenceService(
         }
         var saved = await db.SaveChangesAsync(ct);
         dataVersion.Bump();
+        await audit.WriteAsync(actor, AuditAction.PushPlanned, detail, AuditOutcome.Succeeded, CancellationToken.None);
         return saved;
     }
 

@@ -1,3 +1,4 @@
+using LiveOps.Core.Accounts;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Core.Data.Entities;
@@ -30,7 +31,9 @@ public sealed class TierRuleSetService(
     IDbContextFactory<LiveOpsDbContext> factory,
     IOptions<LiveOpsOptions> options,
     ZoneClock clock,
-    DataVersion dataVersion)
+    DataVersion dataVersion,
+    AccessGuard guard,
+    AuditLog audit)
 {
     // Two first uses in one process must not both write the configuration version.
     private static readonly SemaphoreSlim WriteGate = new(1, 1);
@@ -62,11 +65,15 @@ public sealed class TierRuleSetService(
     /// Validates <paramref name="rules"/> and, when they are valid, writes them as a new version created now.
     /// Used by the editor (source <c>editor</c>) and the <c>tier-rules</c> import (source <c>import</c>).
     /// </summary>
+    /// <remarks>Needs <see cref="Permission.PublishTierRules"/>; a signed-in user is always the author. Audited.</remarks>
     public async Task<TierPublishResult> PublishAsync(IReadOnlyList<TierRuleDraft> rules, string source, string? author, CancellationToken ct)
     {
+        var actor = await guard.DemandAsync(Permission.PublishTierRules, AuditAction.TierRulesPublish, $"{source}: {rules.Count} tiers", ct);
+        author = actor.Trusted ? author : actor.Name;
         var problems = TierRuleValidator.Validate(rules);
         if (problems.Count > 0)
         {
+            await audit.WriteAsync(actor, AuditAction.TierRulesPublish, $"{source}: {rules.Count} tiers, {problems.Count} problems", AuditOutcome.Rejected, CancellationToken.None);
             return new TierPublishResult(null, problems);
         }
         await EnsureSeededAsync(ct);
@@ -74,6 +81,7 @@ public sealed class TierRuleSetService(
         try
         {
             var version = await WriteAsync(rules, source, author, ct);
+            await audit.WriteAsync(actor, AuditAction.TierRulesPublish, $"{source}: version {version.Id}, {rules.Count} tiers", AuditOutcome.Succeeded, CancellationToken.None);
             return new TierPublishResult(version, []);
         }
         finally

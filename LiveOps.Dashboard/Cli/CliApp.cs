@@ -27,6 +27,8 @@ public static class CliApp
                   [--from <date>] [--to <date>] [--period week|month] [--as-of <date>]
               names: {reports}
           LiveOps.Dashboard seed-demo [--db <path>] [--customers N] [--seed N]
+          LiveOps.Dashboard user add --email <email> --role <admin|operator|lead> [--password-stdin] [--db <path>]
+              without --password-stdin a generated password is printed once
           (no command: start the dashboard)
         --db: the SQLite file; with LiveOps:Database:Provider=postgres, a PostgreSQL connection string
         """;
@@ -37,17 +39,18 @@ public static class CliApp
         ["report"] = new ReportCommand(),
         ["seed-demo"] = new SeedDemoCommand(),
         ["bench"] = new BenchCommand(),
+        ["user"] = new UserCommand(),
     };
 
     public static string UsageText => Usage.Replace("{reports}", string.Join(", ", ReportCommands.Names), StringComparison.Ordinal);
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Commands.ContainsKey(args[0]) || args[0] is "help" or "--help" or "-h");
 
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? configureServices = null, CancellationToken ct = default) =>
-        RunAsync(args, stdout, stderr, settings: null, configureServices, ct);
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? configureServices = null, CancellationToken ct = default, TextReader? stdin = null) =>
+        RunAsync(args, stdout, stderr, settings: null, configureServices, ct, stdin);
 
     /// <summary><paramref name="settings"/> override configuration keys (as environment variables would), for tests.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices = null, CancellationToken ct = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices = null, CancellationToken ct = default, TextReader? stdin = null)
     {
         if (args[0] is "help" or "--help" or "-h")
         {
@@ -55,7 +58,7 @@ public static class CliApp
             return Ok;
         }
         var command = Commands[args[0]];
-        if (!CliArguments.TryParse(args[1..], command.Options, out var parsed, out var problem))
+        if (!CliArguments.TryParse(args[1..], command.Options, out var parsed, out var problem, command.Flags))
         {
             return await WrongUsageAsync(stderr, problem!);
         }
@@ -64,7 +67,7 @@ public static class CliApp
             await using var services = BuildServices(parsed.Option("db"), settings, configureServices);
             _ = services.GetRequiredService<IOptions<LiveOpsOptions>>().Value;
             await DatabaseInitializer.MigrateAsync(services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>(), ct);
-            return await command.RunAsync(parsed, new CommandContext(services, stdout, stderr), ct);
+            return await command.RunAsync(parsed, new CommandContext(services, stdout, stderr) { In = stdin ?? Console.In }, ct);
         }
         catch (UsageException e)
         {
@@ -146,11 +149,19 @@ public static class CliApp
     }
 }
 
-public sealed record CommandContext(IServiceProvider Services, TextWriter Out, TextWriter Error);
+public sealed record CommandContext(IServiceProvider Services, TextWriter Out, TextWriter Error)
+{
+    public TextReader In { get; init; } = Console.In;
+}
 
 public interface ICommand
 {
     IReadOnlySet<string> Options { get; }
+
+    /// <summary>Options given without a value.</summary>
+    IReadOnlySet<string> Flags => NoFlags;
+
+    static readonly IReadOnlySet<string> NoFlags = new HashSet<string>();
 
     Task<int> RunAsync(CliArguments args, CommandContext context, CancellationToken ct);
 }

@@ -7,7 +7,8 @@ public sealed class CliArguments
 
     public List<string> Positional { get; } = [];
 
-    public static bool TryParse(IReadOnlyList<string> args, IReadOnlySet<string> allowedOptions, out CliArguments parsed, out string? problem)
+    /// <param name="flags">Options that take no value (<c>--password-stdin</c>); <see cref="Has"/> tells whether one was given.</param>
+    public static bool TryParse(IReadOnlyList<string> args, IReadOnlySet<string> allowedOptions, out CliArguments parsed, out string? problem, IReadOnlySet<string>? flags = null)
     {
         parsed = new CliArguments();
         problem = null;
@@ -27,7 +28,11 @@ public sealed class CliArguments
                 value = name[(eq + 1)..];
                 name = name[..eq];
             }
-            if (!allowedOptions.Contains(name))
+            if (value is null && flags?.Contains(name) == true)
+            {
+                value = "true";
+            }
+            else if (!allowedOptions.Contains(name))
             {
                 problem = $"unknown option --{name}";
                 return false;

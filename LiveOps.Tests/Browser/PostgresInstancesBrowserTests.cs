@@ -1,6 +1,6 @@
 using System.Globalization;
+using LiveOps.Core.Accounts;
 using LiveOps.Core.Analytics;
-using LiveOps.Core.Import;
 using LiveOps.Core.Overview;
 using LiveOps.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
@@ -11,7 +11,7 @@ namespace LiveOps.Tests.Browser;
 
 /// <summary>
 /// Two dashboard instances on one PostgreSQL database, as behind a load balancer: the first seeds the demo shop on
-/// start, both serve it, tokens protected by one are read by the other, and an import on one is seen by the other.
+/// start, both serve it, tokens protected by one are read by the other, and an import from the command line is seen by both.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PostgresInstancesBrowserTests(BrowserFixture browser) : IAsyncLifetime
@@ -30,7 +30,7 @@ public sealed class PostgresInstancesBrowserTests(BrowserFixture browser) : IAsy
             ["ConnectionStrings:LiveOps"] = _connectionString,
         };
         _first = DashboardApp.Start(demoData: true, settings);
-        _second = DashboardApp.Start(demoData: false, settings);
+        _second = DashboardApp.Start(demoData: false, settings, user: Role.Lead); // users are shared: another email
         return Task.CompletedTask;
     }
 
@@ -60,16 +60,21 @@ public sealed class PostgresInstancesBrowserTests(BrowserFixture browser) : IAsy
     }
 
     [Fact]
-    public async Task AnImportOnOneInstance_IsSeenByTheOthersNextRead()
+    public async Task AnImportFromTheCommandLine_IsSeenByBothInstancesNextRead()
     {
-        var store = _first.Services.GetRequiredService<PaidOrderStore>();
-        var before = (await store.GetAsync()).OrderCount;
-        using var csv = new MemoryStream("order_id,customer_id,placed_at,amount\nPG-1,new-buyer,2026-11-20 10:00,88\n"u8.ToArray());
+        var stores = new[] { _first, _second }.Select(a => a.Services.GetRequiredService<PaidOrderStore>()).ToList();
+        var before = (await stores[0].GetAsync()).OrderCount;
+        Assert.Equal(before, (await stores[1].GetAsync()).OrderCount);
+        var csv = Path.Combine(Path.GetTempPath(), $"liveops-pg-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(csv, "order_id,customer_id,placed_at,amount\nPG-1,new-buyer,2026-11-20 10:00,88\n");
 
-        var result = await _second.Services.GetRequiredService<IImportService>().ImportAsync(ImportKind.Orders, csv);
+        var imported = await CliRunner.RunAsync(new Dictionary<string, string?> { ["LiveOps:Database:Provider"] = "postgres" },
+            "import", "orders", csv, "--db", _connectionString);
+        File.Delete(csv);
 
-        Assert.Equal(1, result.Added);
-        Assert.Equal(before + 1, (await store.GetAsync()).OrderCount);
+        Assert.True(imported.ExitCode == 0, imported.Error);
+        Assert.Equal(before + 1, (await stores[0].GetAsync()).OrderCount);
+        Assert.Equal(before + 1, (await stores[1].GetAsync()).OrderCount);
     }
 
     public async Task DisposeAsync()

@@ -22,6 +22,7 @@ public sealed class ShellBrowserTests(BrowserFixture browser) : IAsyncLifetime
     public async Task UnknownAddress_ShowsFriendlyNotFound()
     {
         await using var page = await browser.NewPageAsync();
+        await page.SignInAsync(_app, _app.DefaultEmail, _app.DefaultPassword!);
 
         await page.Page.GotoAsync(_app.Url("/no-such-page"));
 

@@ -73,9 +73,9 @@ public sealed class TiersBrowserTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task ExportUpgrades_DownloadsCsvOfTheCustomersCloseToTheNextTier()
     {
-        using var http = new HttpClient();
+        using var http = await _app.SignedInClientAsync();
 
-        var response = await http.GetAsync(_app.Url("/tiers/export/upgrades.csv"));
+        var response = await http.GetAsync("/tiers/export/upgrades.csv");
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var text = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF');

@@ -33,7 +33,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page in its own context, recording console errors and page errors.</summary>
-    public async Task<BrowserPage> NewPageAsync(string? locale = null)
+    /// <remarks>
+    /// The page signs in as the app's default user on its first <see cref="BrowserPage.GotoAsync"/>;
+    /// <paramref name="signIn"/> false leaves it signed out (for tests of setup and sign-in themselves).
+    /// </remarks>
+    public async Task<BrowserPage> NewPageAsync(string? locale = null, bool signIn = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -44,7 +48,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
-        var result = new BrowserPage(context, page);
+        var result = new BrowserPage(context, page) { AutoSignIn = signIn };
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
@@ -72,11 +76,37 @@ public sealed class BrowserPage(IBrowserContext context, IPage page) : IAsyncDis
 
     public List<string> ConsoleErrors { get; } = [];
 
+    /// <summary>Sign in as the app's default user before the first page (every page needs sign-in).</summary>
+    public bool AutoSignIn { get; init; } = true;
+
+    private readonly HashSet<string> _signedIn = [];
+
     /// <summary>Opens a dashboard page and waits until its circuit is live, so clicks reach the server.</summary>
     public async Task GotoAsync(DashboardApp app, string path)
     {
+        if (AutoSignIn && app.DefaultPassword is not null && !_signedIn.Contains(app.BaseUrl))
+        {
+            await SignInAsync(app, app.DefaultEmail, app.DefaultPassword);
+        }
         await Page.GotoAsync(app.Url(path));
         await Assertions.Expect(Page.Locator("#app-root[data-interactive='true']")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Posts the real sign-in form from this browser context, so the context holds the session cookie.</summary>
+    public async Task SignInAsync(DashboardApp app, string email, string password)
+    {
+        var form = await (await context.APIRequest.GetAsync(app.Url("/account/login"))).TextAsync();
+        var data = context.APIRequest.CreateFormData();
+        data.Set("__RequestVerificationToken", DashboardApp.AntiforgeryToken(form));
+        data.Set("_handler", "login");
+        data.Set("Input.Email", email);
+        data.Set("Input.Password", password);
+        var response = await context.APIRequest.PostAsync(app.Url("/account/login"), new APIRequestContextOptions { Form = data, MaxRedirects = 0 });
+        if (response.Status != 302)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed: {response.Status}");
+        }
+        _signedIn.Add(app.BaseUrl);
     }
 
     public async ValueTask DisposeAsync() => await context.DisposeAsync();

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using LiveOps.Core.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -14,8 +17,9 @@ namespace LiveOps.Tests.Support;
 /// The real dashboard served by Kestrel on 127.0.0.1 (a free port) over its own SQLite file,
 /// for a real browser to use.
 /// </summary>
-public sealed class DashboardApp : IAsyncDisposable
+public sealed partial class DashboardApp : IAsyncDisposable
 {
+
     private readonly WebApplicationFactory<Program> _factory;
     private readonly string _folder;
 
@@ -33,8 +37,21 @@ public sealed class DashboardApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    /// <summary>Starts the app. <paramref name="demoData"/> seeds the demo shop as a fresh install does.</summary>
-    public static DashboardApp Start(bool demoData, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <summary>
+    /// The user every browser test signs in as, unless it opts out (see <see cref="BrowserPage.AutoSignIn"/>):
+    /// <c>operator@liveops.test</c> for the default role.
+    /// </summary>
+    public string DefaultEmail { get; private set; } = "";
+
+    /// <summary>The password of <see cref="DefaultEmail"/> (random per app), or null when the app starts without users.</summary>
+    public string? DefaultPassword { get; private set; }
+
+    /// <summary>
+    /// Starts the app. <paramref name="demoData"/> seeds the demo shop as a fresh install does. <paramref name="user"/>
+    /// is the role of the user created at start (<see cref="DefaultEmail"/>; an operator may do everything but manage
+    /// users); null starts with no user, as a first run.
+    /// </summary>
+    public static DashboardApp Start(bool demoData, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, Role? user = Role.Operator)
     {
         var folder = Path.Combine(Path.GetTempPath(), "liveops-browser", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -59,7 +76,76 @@ public sealed class DashboardApp : IAsyncDisposable
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DashboardApp(factory, folder, address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/'), databasePath);
+        var app = new DashboardApp(factory, folder, address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/'), databasePath);
+        if (user is { } role)
+        {
+            app.DefaultEmail = $"{Roles.Name(role).ToLowerInvariant()}@liveops.test";
+            app.DefaultPassword = app.AddUserAsync(app.DefaultEmail, role).GetAwaiter().GetResult();
+        }
+        return app;
+    }
+
+    /// <summary>Creates a user through Identity's UserManager (as an admin would) and returns its random password.</summary>
+    public async Task<string> AddUserAsync(string email, Role role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var name in Roles.All.Select(Roles.Name))
+        {
+            if (!await roles.RoleExistsAsync(name))
+            {
+                await roles.CreateAsync(new IdentityRole(name));
+            }
+        }
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var password = UserAccountService.GeneratePassword();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, Roles.Name(role)));
+        return password;
+    }
+
+    /// <summary>Signs in through the real sign-in form over HTTP and returns the cookie header that carries the session.</summary>
+    public async Task<string> SignInCookieAsync(string? email = null, string? password = null)
+    {
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+        var form = await http.GetStringAsync("/account/login");
+        using var response = await http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+            ["_handler"] = "login",
+            ["Input.Email"] = email ?? DefaultEmail,
+            ["Input.Password"] = password ?? DefaultPassword ?? throw new InvalidOperationException("This app was started without a user."),
+        }));
+        var session = cookies.GetCookies(new Uri(BaseUrl))["LiveOps.Auth"]
+            ?? throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
+        return $"{session.Name}={session.Value}";
+    }
+
+    /// <summary>An HttpClient signed in as the default user (for exports and endpoints).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string? email = null, string? password = null)
+    {
+        var cookie = await SignInCookieAsync(email, password);
+        var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+        http.DefaultRequestHeaders.Add("Cookie", cookie);
+        return http;
+    }
+
+    public static string AntiforgeryToken(string html) =>
+        TokenPattern().Match(html) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException("The form carries no antiforgery token.");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
     }
 
     public string Url(string path) => BaseUrl + path;

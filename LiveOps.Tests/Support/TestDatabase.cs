@@ -20,7 +20,7 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
     private readonly string _folder;
     private readonly string? _postgresDatabase;
 
-    public TestDatabase(string timeZone = "Asia/Shanghai", DateTimeOffset? now = null, Action<LiveOpsOptions>? configure = null, DatabaseProvider? provider = null)
+    public TestDatabase(string timeZone = "Asia/Shanghai", DateTimeOffset? now = null, Action<LiveOpsOptions>? configure = null, Action<IServiceCollection>? services = null, DatabaseProvider? provider = null)
     {
         Provider = provider ?? DatabaseProvider.Sqlite;
         _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "liveops-tests", Guid.NewGuid().ToString("N"));
@@ -37,17 +37,19 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
         }
         Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.FromHours(8)));
 
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddOptions<LiveOpsOptions>().Configure(o =>
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        collection.AddSingleton<TimeProvider>(Time);
+        collection.AddOptions<LiveOpsOptions>().Configure(o =>
         {
             o.TimeZone = timeZone;
             o.Tiers = DefaultTiers();
             configure?.Invoke(o);
         });
-        services.AddLiveOpsCore(Provider, ConnectionString);
-        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        collection.AddLiveOpsCore(Provider, ConnectionString);
+        // Last, so a test can replace a Core service (the actor, say).
+        services?.Invoke(collection);
+        Services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         DatabaseInitializer.MigrateAsync(Factory).GetAwaiter().GetResult();
     }
 
@@ -61,7 +63,7 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>Runs a one-shot command against this database (<c>--db</c> added) on this database's fake clock.</summary>
     public Task<CliResult> CliAsync(params string[] args) =>
-        CliRunner.RunAsync(CliSettings, s => s.AddSingleton<TimeProvider>(Time), [.. args, "--db", Path]);
+        CliRunner.RunAsync(CliSettings, s => s.AddSingleton<TimeProvider>(Time), "", [.. args, "--db", Path]);
 
     /// <summary>A plain ADO.NET connection of the provider, opened, outside the services (another process's view).</summary>
     public async Task<System.Data.Common.DbConnection> OpenConnectionAsync() =>

@@ -117,6 +117,9 @@ public interface IChangeWatch : IDisposable
     /// <summary>The counter, or null while there is nothing to watch yet; throws <see cref="DbException"/> when unreadable.</summary>
     long? Read();
 
+    /// <summary>Runs a write that must not move the counter, if this database needs it done here (see DataVersion).</summary>
+    bool TryWriteUnobserved(Action<DbConnection> write);
+
     /// <summary>Drops the connection after a failure; the next <see cref="Read"/> opens afresh.</summary>
     void Reset();
 }

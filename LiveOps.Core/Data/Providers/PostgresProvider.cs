@@ -184,6 +184,9 @@ internal sealed class PostgresChangeWatch(string connectionString) : IChangeWatc
         return (long)_read.ExecuteScalar()!;
     }
 
+    // Tables outside the shop's data (the audit log) carry no trigger: an ordinary write leaves the counter alone.
+    public bool TryWriteUnobserved(Action<DbConnection> write) => false;
+
     public void Reset()
     {
         _read?.Dispose();

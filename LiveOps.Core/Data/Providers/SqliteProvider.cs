@@ -168,24 +168,37 @@ internal sealed class SqliteChangeWatch : IChangeWatch
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ToString();
     }
 
-    public long? Read()
+    public long? Read() => Open() ? (long)_read!.ExecuteScalar()! : null;
+
+    public bool TryWriteUnobserved(Action<DbConnection> write)
+    {
+        if (!Open())
+        {
+            return false;
+        }
+        // Opened here, the first Read still counts as a change, as it would have anyway.
+        write(_watch!);
+        return true;
+    }
+
+    private bool Open()
     {
         if (_connectionString is null)
         {
-            return null;
+            return false;
         }
         if (_read is null)
         {
             if (!File.Exists(_file))
             {
-                return null;
+                return false;
             }
             _watch = new SqliteConnection(_connectionString);
             _watch.Open();
             _read = _watch.CreateCommand();
             _read.CommandText = "PRAGMA data_version";
         }
-        return (long)_read.ExecuteScalar()!;
+        return true;
     }
 
     public void Reset()

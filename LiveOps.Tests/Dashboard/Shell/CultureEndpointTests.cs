@@ -41,6 +41,7 @@ public sealed class CultureEndpointTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/data");
         request.Headers.Add("Accept-Language", "en-US,en;q=0.9");
+        request.Headers.Add("Cookie", await _app.SignInCookieAsync());
 
         var html = WebUtility.HtmlDecode(await (await _http.SendAsync(request)).Content.ReadAsStringAsync());
 
@@ -52,7 +53,7 @@ public sealed class CultureEndpointTests : IAsyncLifetime
     public async Task Page_WithEnglishCookie_IsEnglish_WithHtmlLangEn()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/data");
-        request.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        request.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den; " + await _app.SignInCookieAsync());
 
         var html = WebUtility.HtmlDecode(await (await _http.SendAsync(request)).Content.ReadAsStringAsync());
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Bunit;
 using LiveOps.Core.Common;
+using LiveOps.Core.Accounts;
 using LiveOps.Dashboard;
+using LiveOps.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -18,8 +20,10 @@ public abstract class ShellContext : BunitContext, IAsyncLifetime
     private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
     private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
 
-    protected ShellContext(string culture = "zh-CN")
+    protected ShellContext(string culture = "zh-CN", Role role = Role.Admin)
     {
+        // Every page needs a signed-in user; an admin sees every control.
+        Auth = this.SignInAs(role);
         UseCulture(culture);
         Clock = new ZoneClock(new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.FromHours(8))), "Asia/Shanghai");
         Services.AddMudServices();
@@ -30,6 +34,8 @@ public abstract class ShellContext : BunitContext, IAsyncLifetime
     }
 
     protected ZoneClock Clock { get; }
+
+    protected Bunit.TestDoubles.BunitAuthorizationContext Auth { get; }
 
     /// <summary>Sets the culture the way the request localization middleware does for a circuit.</summary>
     protected static void UseCulture(string name)

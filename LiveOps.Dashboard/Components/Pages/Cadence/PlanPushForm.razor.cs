@@ -1,3 +1,5 @@
+using LiveOps.Core.Accounts;
+using LiveOps.Dashboard.Accounts;
 using LiveOps.Core.Common;
 using LiveOps.Core.PushCadence;
 using LiveOps.Dashboard.Resources;
@@ -20,6 +22,9 @@ public partial class PlanPushForm
     private string? _error;
     private IReadOnlyList<PreSendCheck>? _checks;
     private bool _busy;
+    private string? _refusal;
+
+    [Inject] private IStringLocalizer<AccountsResource> A { get; set; } = default!;
 
     [Inject] private CadenceService Service { get; set; } = default!;
 
@@ -94,6 +99,10 @@ public partial class PlanPushForm
         {
             var saved = await Service.PlanAsync(_checks.Select(c => c.AudienceId).ToList(), _checks[0].PlannedAt, _title);
             await OnSaved.InvokeAsync(saved);
+        }
+        catch (AccessDeniedException refusal)
+        {
+            _refusal = AccessMessages.Describe(A, refusal);
         }
         finally
         {

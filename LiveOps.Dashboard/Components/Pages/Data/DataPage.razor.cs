@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Localization;
+using LiveOps.Dashboard.Resources;
+using LiveOps.Core.Accounts;
+using LiveOps.Dashboard.Accounts;
 using LiveOps.Core.Import;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -27,6 +31,8 @@ public sealed partial class DataPage : IDisposable
     [Inject] private IImportService Importer { get; set; } = default!;
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<AccountsResource> A { get; set; } = default!;
 
     /// <summary><c>/data?kind=orders</c> opens the page with that kind chosen.</summary>
     [SupplyParameterFromQuery(Name = "kind")] public string? KindName { get; set; }
@@ -91,6 +97,11 @@ public sealed partial class DataPage : IDisposable
             {
                 Snackbar.Add(L["Data.Snack.Failed", _result.Problems.Count + _result.MoreProblems].Value, Severity.Error);
             }
+        }
+        catch (AccessDeniedException refusal)
+        {
+            _rejection = AccessMessages.Describe(A, refusal);
+            Snackbar.Add(_rejection, Severity.Error);
         }
         catch (IOException)
         {

@@ -1,3 +1,5 @@
+using LiveOps.Core.Accounts;
+using LiveOps.Dashboard.Accounts;
 using LiveOps.Core.Common;
 using LiveOps.Core.Tiers;
 using LiveOps.Dashboard.Resources;
@@ -13,8 +15,8 @@ namespace LiveOps.Dashboard.Components.Pages.Tiers;
 /// </summary>
 public partial class TiersPage
 {
-    /// <summary>Author of editor publishes until the dashboard has accounts.</summary>
-    private const string Author = "operator";
+    // The signed-in user is the author: TierRuleSetService takes it from the actor.
+    private const string? Author = null;
 
     // Only the counts and rules of the report are kept: the per-customer rows of a big shop stay out of the circuit.
     private DateTimeOffset _asOf;
@@ -35,6 +37,7 @@ public partial class TiersPage
     [Inject] private TierMovementService Movement { get; set; } = default!;
     [Inject] private TierSimulationService Simulation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IStringLocalizer<AccountsResource> A { get; set; } = default!;
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
@@ -77,6 +80,10 @@ public partial class TiersPage
             _simulation = null;
             await LoadAsync();
             Snackbar.Add(L["Rules.Published", result.Version!.Id], Severity.Success);
+        }
+        catch (AccessDeniedException refusal)
+        {
+            Snackbar.Add(AccessMessages.Describe(A, refusal), Severity.Error);
         }
         finally
         {

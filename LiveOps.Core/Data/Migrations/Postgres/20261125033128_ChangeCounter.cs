@@ -12,7 +12,7 @@ namespace LiveOps.Core.Data.Migrations.Postgres
     /// Hand-written (not part of the EF model); a new table that reports read needs <c>SELECT liveops_watch('name')</c>.
     /// </summary>
     [DbContext(typeof(PostgresLiveOpsDbContext))]
-    [Migration("20261125021200_ChangeCounter")]
+    [Migration("20261125033128_ChangeCounter")]
     public partial class ChangeCounter : Migration
     {
         private static readonly string[] Tables =
