@@ -4,6 +4,7 @@ using LiveOps.Core.Campaigns;
 using LiveOps.Core.Cohorts;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
+using LiveOps.Core.Data.Providers;
 using LiveOps.Core.Import;
 using LiveOps.Core.LiveSessions;
 using LiveOps.Core.Overview;
@@ -21,14 +22,22 @@ public static class LiveOpsCoreServices
     /// <summary>
     /// Everything the dashboard and the command line share. <see cref="LiveOpsOptions"/> must be bound by the host.
     /// </summary>
-    public static IServiceCollection AddLiveOpsCore(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddLiveOpsCore(this IServiceCollection services, string connectionString) =>
+        services.AddLiveOpsCore(DatabaseProvider.Sqlite, connectionString);
+
+    /// <summary>Everything the dashboard and the command line share, on the given database provider.</summary>
+    public static IServiceCollection AddLiveOpsCore(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
+        provider.CheckConnectionString(connectionString);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ZoneClock(
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<LiveOpsOptions>>().Value.TimeZone));
-        services.AddSingleton(_ => new DataVersion(connectionString));
-        services.AddDbContextFactory<LiveOpsDbContext>(o => o.UseSqlite(connectionString));
+        services.AddSingleton(provider);
+        services.AddSingleton(_ => new DataVersion(provider.CreateChangeWatch(connectionString)));
+        provider.AddContextFactory(services, connectionString);
+        // For components that take a context per scope (data-protection keys).
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>().CreateDbContext());
         // One column store of paid orders per process, shared by every report that scans them.
         services.AddSingleton<PaidOrderStore>();
 

@@ -1,5 +1,6 @@
 using LiveOps.Core;
 using LiveOps.Core.Common;
+using LiveOps.Core.Data.Providers;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 
@@ -10,6 +11,10 @@ public static class AppServices
 {
     public const string ConnectionStringName = "LiveOps";
     public const string DefaultConnectionString = "Data Source=liveops.db";
+    public const string ProviderKey = "LiveOps:Database:Provider";
+
+    /// <summary>The database provider named by <c>LiveOps:Database:Provider</c> (default SQLite).</summary>
+    public static DatabaseProvider Provider(IConfiguration configuration) => DatabaseProvider.Named(configuration[ProviderKey]);
 
     /// <summary>
     /// The top-level appsettings.json is copied beside the executable by every build and publish,
@@ -35,7 +40,7 @@ public static class AppServices
             .Validate(o => o.PushCadence.MinPerWeek <= o.PushCadence.MaxPerWeek, "LiveOps:PushCadence:MinPerWeek must not exceed MaxPerWeek.")
             .ValidateOnStart();
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
-        services.AddLiveOpsCore(string.IsNullOrWhiteSpace(connectionString) ? DefaultConnectionString : connectionString);
+        services.AddLiveOpsCore(Provider(configuration), string.IsNullOrWhiteSpace(connectionString) ? DefaultConnectionString : connectionString);
         return services;
     }
 

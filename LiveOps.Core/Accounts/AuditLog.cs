@@ -1,6 +1,5 @@
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.Accounts;
@@ -33,15 +32,21 @@ public sealed class AuditLog(IDbContextFactory<LiveOpsDbContext> factory, ZoneCl
         await db.SaveChangesAsync(ct);
     }
 
-    private static void Insert(SqliteConnection connection, AuditEntry entry)
+    private static void Insert(System.Data.Common.DbConnection connection, AuditEntry entry)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO audit_log (At, Actor, Action, Detail, Outcome) VALUES ($at, $actor, $action, $detail, $outcome)";
-        command.Parameters.AddWithValue("$at", entry.At.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$actor", entry.Actor);
-        command.Parameters.AddWithValue("$action", (int)entry.Action);
-        command.Parameters.AddWithValue("$detail", entry.Detail);
-        command.Parameters.AddWithValue("$outcome", (int)entry.Outcome);
+        command.CommandText = "INSERT INTO audit_log (\"At\", \"Actor\", \"Action\", \"Detail\", \"Outcome\") VALUES (@at, @actor, @action, @detail, @outcome)";
+        foreach (var (name, value) in new (string, object)[]
+        {
+            ("@at", entry.At.ToUnixTimeMilliseconds()), ("@actor", entry.Actor), ("@action", (int)entry.Action),
+            ("@detail", entry.Detail), ("@outcome", (int)entry.Outcome),
+        })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
         command.ExecuteNonQuery();
     }
 }

@@ -1,7 +1,7 @@
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Core.Data.Entities;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.Analytics;
@@ -51,7 +51,7 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
     private async Task<PaidOrderSnapshot> LoadAsync(long atVersion, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
 
@@ -62,11 +62,11 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
 
     private sealed record CustomerColumns(int[] KeyToIndex, string[] Ids, string?[] Nicknames, sbyte[] Acquisition, long[] Joined);
 
-    private static async Task<CustomerColumns> ReadCustomersAsync(SqliteConnection connection, CancellationToken ct)
+    private static async Task<CustomerColumns> ReadCustomersAsync(DbConnection connection, CancellationToken ct)
     {
         await using var count = connection.CreateCommand();
         // max(rowid) is one b-tree lookup where count(*) would scan the table; it bounds the row count.
-        count.CommandText = "SELECT coalesce(max(Id), 0) FROM customers";
+        count.CommandText = "SELECT coalesce(max(\"Id\"), 0) FROM customers";
         var maxKey = Convert.ToInt32(await count.ExecuteScalarAsync(ct));
         var n = maxKey;
         var keyToIndex = new int[maxKey + 1];
@@ -76,7 +76,7 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
         var acquisition = new sbyte[n];
         var joined = new long[n];
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id, CustomerId, Nickname, AcquisitionChannel, JoinedPrivateAt FROM customers ORDER BY Id";
+        command.CommandText = "SELECT \"Id\", \"CustomerId\", \"Nickname\", \"AcquisitionChannel\", \"JoinedPrivateAt\" FROM customers ORDER BY \"Id\"";
         await using var reader = await command.ExecuteReaderAsync(ct);
         var i = 0;
         while (i < n && reader.Read())
@@ -116,19 +116,22 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
         }
     }
 
-    private static async Task<OrderColumns> ReadPaidOrdersAsync(SqliteConnection connection, int[] keyToIndex, CancellationToken ct)
+    private static async Task<OrderColumns> ReadPaidOrdersAsync(DbConnection connection, int[] keyToIndex, CancellationToken ct)
     {
         var columns = new OrderColumns();
         await using (var count = connection.CreateCommand())
         {
             // An upper bound on the paid rows without a second table scan; the columns are trimmed in Build.
-            count.CommandText = "SELECT coalesce(max(Id), 0) FROM orders";
+            count.CommandText = "SELECT coalesce(max(\"Id\"), 0) FROM orders";
             columns.Grow(Math.Max(1024, Convert.ToInt32(await count.ExecuteScalarAsync(ct))));
         }
         await using var command = connection.CreateCommand();
         // Rowid order: a plain table scan, and ties at one instant keep insertion order.
-        command.CommandText = "SELECT \"CustomerKey\", \"PlacedAt\", \"Amount\", \"Channel\", \"CampaignId\", \"LiveSessionId\" FROM orders WHERE \"Status\" = $paid ORDER BY \"Id\"";
-        command.Parameters.AddWithValue("$paid", (int)OrderStatus.Paid);
+        command.CommandText = "SELECT \"CustomerKey\", \"PlacedAt\", \"Amount\", \"Channel\", \"CampaignId\", \"LiveSessionId\" FROM orders WHERE \"Status\" = @paid ORDER BY \"Id\"";
+        var paid = command.CreateParameter();
+        paid.ParameterName = "@paid";
+        paid.Value = (int)OrderStatus.Paid;
+        command.Parameters.Add(paid);
         await using var reader = await command.ExecuteReaderAsync(ct);
         // Synchronous Read: SQLite reads are in-process, and the async wrapper costs a task per row.
         while (reader.Read())

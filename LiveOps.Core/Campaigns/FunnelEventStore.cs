@@ -1,6 +1,5 @@
 using LiveOps.Core.Analytics;
 using LiveOps.Core.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.Campaigns;
@@ -48,7 +47,7 @@ public sealed class FunnelEventStore(IDbContextFactory<LiveOpsDbContext> factory
     private async Task<FunnelEvents> LoadAsync(PaidOrderSnapshot snapshot, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(ct);
         var customer = new List<int>();
         var at = new List<long>();

@@ -1,27 +1,24 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Core.Common;
 
 /// <summary>
 /// A counter that moves whenever the database has changed. Derived data (caches, column stores) remembers the
 /// version it was built from and rebuilds when it differs, so it is never stale after an import — including an
-/// import run by another process (the command line) into the database of a running dashboard.
+/// import run by another process (the command line) or another dashboard instance.
 /// </summary>
 /// <remarks>
-/// Two sources feed it: <see cref="Bump"/>, called by this process's writers after they commit, and SQLite's
-/// <c>PRAGMA data_version</c> read on one dedicated connection, which changes whenever any other connection
-/// (of this process or another) has committed to the file. That pragma only looks at the WAL index header, a
-/// few microseconds, so it is read on every <see cref="Current"/>; no writer has to remember anything extra,
-/// and a write through a tool outside the product is seen too. A change is only ever over-reported (any table
-/// counts), never missed.
+/// Two sources feed it: <see cref="Bump"/>, called by this process's writers after they commit, and the
+/// provider's change counter (<see cref="IChangeWatch"/>: SQLite's <c>PRAGMA data_version</c>, PostgreSQL's
+/// trigger-maintained <c>data_changes</c> row) read on one dedicated connection on every <see cref="Current"/>;
+/// no writer has to remember anything extra, and a write through a tool outside the product is seen too.
+/// A change is only ever over-reported (any table counts), never missed.
 /// </remarks>
 public sealed class DataVersion : IDisposable
 {
-    private readonly string? _connectionString;
-    private readonly string? _file;
+    private readonly IChangeWatch? _watch;
     private readonly Lock _gate = new();
-    private SqliteConnection? _watch;
-    private SqliteCommand? _read;
     private long _lastSeen = long.MinValue;
     private long _local;
     private long _observed;
@@ -31,17 +28,10 @@ public sealed class DataVersion : IDisposable
     public DataVersion() { }
 
     /// <summary>Watches the SQLite database of <paramref name="connectionString"/> for commits by other connections.</summary>
-    public DataVersion(string connectionString)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
-        {
-            return;
-        }
-        _file = Path.GetFullPath(builder.DataSource);
-        // Its own unpooled connection that never opens the file before it exists, so a mistyped --db is not created here.
-        _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ToString();
-    }
+    public DataVersion(string connectionString) : this(DatabaseProvider.Sqlite.CreateChangeWatch(connectionString)) { }
+
+    /// <summary>Watches a database through its provider's change counter.</summary>
+    public DataVersion(IChangeWatch watch) => _watch = watch;
 
     public long Current
     {
@@ -67,10 +57,10 @@ public sealed class DataVersion : IDisposable
         Changed?.Invoke();
     }
 
-    /// <summary>Reads <c>PRAGMA data_version</c>; true when it moved since the last read.</summary>
+    /// <summary>Reads the change counter; true when it moved since the last read.</summary>
     private bool Poll(bool count)
     {
-        if (_connectionString is null)
+        if (_watch is null)
         {
             return false;
         }
@@ -82,23 +72,11 @@ public sealed class DataVersion : IDisposable
             }
             try
             {
-                if (_read is null)
-                {
-                    if (!File.Exists(_file))
-                    {
-                        return false;
-                    }
-                    _watch = new SqliteConnection(_connectionString);
-                    _watch.Open();
-                    _read = _watch.CreateCommand();
-                    _read.CommandText = "PRAGMA data_version";
-                }
-                var seen = (long)_read.ExecuteScalar()!;
-                if (seen == _lastSeen)
+                if (_watch.Read() is not { } seen || seen == _lastSeen)
                 {
                     return false;
                 }
-                // The first read counts as a change too: whatever was built before the file could be watched is not trusted.
+                // The first read counts as a change too: whatever was built before the database could be watched is not trusted.
                 _lastSeen = seen;
                 if (count)
                 {
@@ -106,9 +84,9 @@ public sealed class DataVersion : IDisposable
                 }
                 return count;
             }
-            catch (SqliteException)
+            catch (DbException)
             {
-                // The file is busy or not a database (yet): count it as a change, so no cache trusts old data, and
+                // The database is busy or not set up (yet): count it as a change, so no cache trusts old data, and
                 // open afresh next time.
                 Close();
                 Interlocked.Increment(ref _observed);
@@ -118,41 +96,25 @@ public sealed class DataVersion : IDisposable
     }
 
     /// <summary>
-    /// Runs a write that is no change of the shop's data (the audit log) through the watching connection: SQLite
-    /// never moves a connection's own <c>PRAGMA data_version</c> for its own commits, so caches are not rebuilt
-    /// for it, while commits by every other connection still count. False when there is no file to watch yet.
+    /// Runs a write that is no change of the shop's data (the audit log) so that it does not move the change counter:
+    /// on SQLite through the watching connection (a connection's own commits never move its <c>PRAGMA data_version</c>);
+    /// on PostgreSQL no trigger watches such tables, so the caller writes as usual. False: write as usual.
     /// </summary>
-    public bool TryWriteUnobserved(Action<SqliteConnection> write)
+    public bool TryWriteUnobserved(Action<DbConnection> write)
     {
-        if (_connectionString is null)
+        if (_watch is null)
         {
             return false;
         }
         lock (_gate)
         {
-            if (_disposed || !File.Exists(_file))
-            {
-                return false;
-            }
-            if (_read is null)
-            {
-                // Opened here, the first Poll still counts as a change, as it would have anyway.
-                _watch = new SqliteConnection(_connectionString);
-                _watch.Open();
-                _read = _watch.CreateCommand();
-                _read.CommandText = "PRAGMA data_version";
-            }
-            write(_watch!);
-            return true;
+            return !_disposed && _watch.TryWriteUnobserved(write);
         }
     }
 
     private void Close()
     {
-        _read?.Dispose();
-        _watch?.Dispose();
-        _read = null;
-        _watch = null;
+        _watch?.Reset();
         _lastSeen = long.MinValue;
     }
 

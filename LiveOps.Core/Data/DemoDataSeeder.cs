@@ -1,6 +1,6 @@
 using LiveOps.Core.Common;
 using LiveOps.Core.Data.Demo;
-using Microsoft.Data.Sqlite;
+using LiveOps.Core.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.Data;
@@ -42,14 +42,15 @@ public sealed class DemoDataSeeder(IDbContextFactory<LiveOpsDbContext> factory, 
         }
         var data = Generate(options);
         ct.ThrowIfCancellationRequested();
+        DatabaseProvider provider;
         string connectionString;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
+            provider = DatabaseProvider.Of(db.Database);
             connectionString = db.Database.GetConnectionString()
                 ?? throw new InvalidOperationException("the LiveOps database has no connection string");
         }
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = await provider.OpenWriterAsync(connectionString, ct);
         var summary = DemoDataWriter.Write(connection, data);
         version.Bump();
         return summary;

@@ -1,14 +1,24 @@
 using LiveOps.Core.Accounts;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace LiveOps.Core.Data;
 
-public class LiveOpsDbContext(DbContextOptions<LiveOpsDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The shared model. Each database provider has its own derived context (<see cref="SqliteLiveOpsDbContext"/>,
+/// <see cref="PostgresLiveOpsDbContext"/>) that owns that provider's migrations; services ask for this type.
+/// </summary>
+public class LiveOpsDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
+    public LiveOpsDbContext(DbContextOptions<LiveOpsDbContext> options) : base(options) { }
+
+    /// <summary>For the provider-specific contexts.</summary>
+    protected LiveOpsDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<Audience> Audiences => Set<Audience>();
@@ -19,6 +29,8 @@ public class LiveOpsDbContext(DbContextOptions<LiveOpsDbContext> options) : Iden
     public DbSet<LiveSession> LiveSessions => Set<LiveSession>();
     public DbSet<TierRuleSet> TierRuleSets => Set<TierRuleSet>();
     public DbSet<TierRule> TierRules => Set<TierRule>();
+    // Shared by every dashboard instance, so cookies and antiforgery tokens of one are valid at the others.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

@@ -2,7 +2,8 @@ using CsvHelper;
 using LiveOps.Core.Accounts;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using LiveOps.Core.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.Import;
@@ -71,10 +72,10 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         await using var reader = CsvReader.Create(csv, options, leaveOpen: true);
 
         await using var connection = await OpenAsync(ct);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
         var before = kind == ImportKind.TierRules ? 0 : Count(connection, transaction, spec.Table);
         var estimatedRows = csv.CanSeek ? (csv.Length - csv.Position) / EstimatedBytesPerRow : 0;
-        var deferred = kind != ImportKind.TierRules && DeferredIndexes.Worthwhile(estimatedRows, before, DeferIndexesFromRows)
+        var deferred = kind != ImportKind.TierRules && DatabaseProvider.Of(connection).DefersIndexesOnImport && DeferredIndexes.Worthwhile(estimatedRows, before, DeferIndexesFromRows)
             ? DeferredIndexes.Drop(connection, transaction, spec.Table)
             : null;
         using var customers = spec.Fields.Any(f => f.Type == FieldType.CustomerRef) ? new CustomerKeys(connection, transaction) : null;
@@ -161,64 +162,59 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         // Disposing the transaction without a commit rolls everything back, the created customers included.
         new(kind, rows, 0, 0, problems.InLineOrder(), problems.More);
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    private async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
-        string connectionString;
-        await using (var db = await contexts.CreateDbContextAsync(ct))
-        {
-            connectionString = db.Database.GetConnectionString()!;
-        }
-        // Its own unpooled connection: the pragmas below are for this import only and must not stay on a
-        // pooled connection that the dashboard's queries reuse.
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
-        await connection.OpenAsync(ct);
-        using var pragma = connection.CreateCommand();
-        // WAL is on (DatabaseInitializer); with NORMAL a crash never corrupts the file (at worst the last commit
-        // is lost on power failure), and the 128 MiB cache keeps the indexes of a million-row table in memory.
-        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
-        pragma.ExecuteNonQuery();
-        return connection;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await DatabaseProvider.Of(db.Database).OpenWriterAsync(db.Database.GetConnectionString()!, ct);
     }
 
-    private static long Count(SqliteConnection connection, SqliteTransaction transaction, string table)
+    private static long Count(DbConnection connection, DbTransaction transaction, string table)
     {
         using var count = connection.CreateCommand();
         count.Transaction = transaction;
         count.CommandText = $"SELECT COUNT(*) FROM {table}";
-        return (long)count.ExecuteScalar()!;
+        return Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static TierRuleRow ToTierRule(long line, object?[] v) =>
         new(line, (string)v[0]!, (int)(long)v[1]!, v[2] is long spend ? Money.FromUnits(spend) : null,
             v[3] is long orders ? (int)orders : null, (decimal)v[4]!, v[5] is 1L);
 
-    private void WriteTierRuleSet(SqliteConnection connection, SqliteTransaction transaction, List<TierRuleRow> rules, Actor actor)
+    private void WriteTierRuleSet(DbConnection connection, DbTransaction transaction, List<TierRuleRow> rules, Actor actor)
     {
         using var set = connection.CreateCommand();
         set.Transaction = transaction;
-        set.CommandText = "INSERT INTO tier_rule_sets (CreatedAt, Author, Source) VALUES ($at, $author, 'import') RETURNING Id";
+        set.CommandText = "INSERT INTO tier_rule_sets (\"CreatedAt\", \"Author\", \"Source\") VALUES (@at, @author, 'import') RETURNING \"Id\"";
         // A signed-in user's file is authored by them; the command line's stays anonymous as before.
-        set.Parameters.AddWithValue("$author", actor.Trusted ? DBNull.Value : actor.Name);
-        set.Parameters.AddWithValue("$at", time.GetUtcNow().ToUnixTimeMilliseconds());
-        var setId = (long)set.ExecuteScalar()!;
+        Add(set, "@author", actor.Trusted ? DBNull.Value : actor.Name);
+        Add(set, "@at", time.GetUtcNow().ToUnixTimeMilliseconds());
+        var setId = Convert.ToInt32(set.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         using var rule = connection.CreateCommand();
         rule.Transaction = transaction;
         rule.CommandText = """
-            INSERT INTO tier_rules (RuleSetId, Tier, Rank, MinSpend12m, MinOrders12m, Discount, DedicatedService)
-            VALUES ($set, $tier, $rank, $spend, $orders, $discount, $service)
+            INSERT INTO tier_rules ("RuleSetId", "Tier", "Rank", "MinSpend12m", "MinOrders12m", "Discount", "DedicatedService")
+            VALUES (@set, @tier, @rank, @spend, @orders, @discount, @service)
             """;
         foreach (var r in rules.OrderBy(r => r.Rank))
         {
             rule.Parameters.Clear();
-            rule.Parameters.AddWithValue("$set", setId);
-            rule.Parameters.AddWithValue("$tier", r.Tier);
-            rule.Parameters.AddWithValue("$rank", r.Rank);
-            rule.Parameters.AddWithValue("$spend", r.MinSpend12m is { } s ? Money.ToUnits(s) : DBNull.Value);
-            rule.Parameters.AddWithValue("$orders", r.MinOrders12m is { } o ? o : DBNull.Value);
-            rule.Parameters.AddWithValue("$discount", Money.ToUnits(r.Discount));
-            rule.Parameters.AddWithValue("$service", r.DedicatedService);
+            Add(rule, "@set", setId);
+            Add(rule, "@tier", r.Tier);
+            Add(rule, "@rank", r.Rank);
+            Add(rule, "@spend", r.MinSpend12m is { } s ? Money.ToUnits(s) : DBNull.Value);
+            Add(rule, "@orders", r.MinOrders12m is { } o ? o : DBNull.Value);
+            Add(rule, "@discount", Money.ToUnits(r.Discount));
+            Add(rule, "@service", r.DedicatedService);
             rule.ExecuteNonQuery();
         }
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     private static string Describe(CsvMalformedReason reason) => reason switch

@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
-using SQLitePCL;
+using System.Data.Common;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Core.Import;
 
@@ -10,23 +10,22 @@ namespace LiveOps.Core.Import;
 internal sealed class CustomerKeys : IDisposable
 {
     private readonly Dictionary<string, long> _keys = new(StringComparer.Ordinal);
-    private readonly SqliteConnection _connection;
-    private readonly RawStatement _create;
+    private readonly IRowStatement _create;
 
-    public CustomerKeys(SqliteConnection connection, SqliteTransaction transaction)
+    public CustomerKeys(DbConnection connection, DbTransaction transaction)
     {
         using (var load = connection.CreateCommand())
         {
             load.Transaction = transaction;
-            load.CommandText = "SELECT CustomerId, Id FROM customers";
+            load.CommandText = "SELECT \"CustomerId\", \"Id\" FROM customers";
             using var reader = load.ExecuteReader();
             while (reader.Read())
             {
                 _keys[reader.GetString(0)] = reader.GetInt64(1);
             }
         }
-        _connection = connection;
-        _create = new RawStatement(connection, "INSERT INTO customers (CustomerId) VALUES ($id)");
+        _create = DatabaseProvider.Of(connection).PrepareRows(connection, transaction,
+            "INSERT INTO customers (\"CustomerId\") VALUES (@p0) RETURNING \"Id\"", [System.Data.DbType.String]);
     }
 
     public long Created { get; private set; }
@@ -37,9 +36,8 @@ internal sealed class CustomerKeys : IDisposable
         {
             return key;
         }
-        _create.Bind(1, customerId);
-        _create.Execute();
-        key = raw.sqlite3_last_insert_rowid(_connection.Handle);
+        _create.Bind(0, customerId);
+        key = _create.ExecuteForKey();
         _keys.Add(customerId, key);
         Created++;
         return key;
@@ -56,30 +54,39 @@ internal sealed class CustomerKeys : IDisposable
 internal sealed class TableWriter : IDisposable
 {
     private readonly KindSpec _spec;
-    private readonly RawStatement _statement;
+    private readonly IRowStatement _statement;
     private readonly CustomerKeys? _customers;
 
-    public TableWriter(KindSpec spec, SqliteConnection connection, SqliteTransaction transaction, CustomerKeys? customers)
+    public TableWriter(KindSpec spec, DbConnection connection, DbTransaction transaction, CustomerKeys? customers)
     {
-        _ = transaction; // The statement runs on the connection, inside the transaction the import has begun on it.
         _spec = spec;
         _customers = customers;
-        _statement = new RawStatement(connection, UpsertSql(spec));
+        _statement = DatabaseProvider.Of(connection).PrepareRows(connection, transaction, UpsertSql(spec),
+            [.. spec.Fields.Select(field => StorageType(field.Type))]);
     }
 
     public static string UpsertSql(KindSpec spec)
     {
-        var columns = spec.Fields.Select(f => f.SqlColumn).ToList();
-        var insert = $"INSERT INTO {spec.Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+        var columns = spec.Fields.Select(f => DatabaseProvider.Quote(f.SqlColumn)).ToList();
+        var insert = $"INSERT INTO {spec.Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
         if (spec.KeyColumn is null)
         {
             return insert + " ON CONFLICT DO NOTHING";
         }
-        var others = columns.Where(c => c != spec.KeyColumn).ToList();
+        var key = DatabaseProvider.Quote(spec.KeyColumn);
+        var others = columns.Where(c => c != key).ToList();
         return insert
-            + $" ON CONFLICT({spec.KeyColumn}) DO UPDATE SET {string.Join(", ", others.Select(c => $"{c} = excluded.{c}"))}"
-            + $" WHERE {string.Join(" OR ", others.Select(c => $"{c} IS NOT excluded.{c}"))}";
+            + $" ON CONFLICT({key}) DO UPDATE SET {string.Join(", ", others.Select(c => $"{c} = excluded.{c}"))}"
+            + $" WHERE {string.Join(" OR ", others.Select(c => $"{spec.Table}.{c} IS DISTINCT FROM excluded.{c}"))}";
     }
+
+    private static System.Data.DbType StorageType(FieldType type) => type switch
+    {
+        FieldType.Id or FieldType.Text => System.Data.DbType.String,
+        FieldType.Number => System.Data.DbType.Double,
+        FieldType.Decimal => System.Data.DbType.Decimal,
+        _ => System.Data.DbType.Int64, // surrogate keys, instants, money units, counts, enums, flags
+    };
 
     /// <summary>Writes the parsed row; returns 1 when a row was added or changed, 0 when it was already there.</summary>
     public int Write(ReadOnlyMemory<object?> row)
@@ -92,60 +99,9 @@ internal sealed class TableWriter : IDisposable
             {
                 value = _customers!.Resolve(customerId);
             }
-            // $p{i} is the (i+1)-th parameter of the statement (UpsertSql numbers them in order).
-            _statement.Bind(i + 1, value);
+            _statement.Bind(i, value);
         }
         return _statement.Execute();
-    }
-
-    public void Dispose() => _statement.Dispose();
-}
-
-/// <summary>
-/// One prepared statement driven through SQLite's own interface on the connection's handle, inside whatever
-/// transaction the connection has begun. A million-row import spends much of its managed time in
-/// <see cref="SqliteCommand.ExecuteNonQuery"/>'s per-call work (a data reader per call, parameters bound by name);
-/// here a row is bound by position, stepped and reset.
-/// </summary>
-internal sealed class RawStatement : IDisposable
-{
-    private readonly SqliteConnection _connection;
-    private readonly sqlite3_stmt _statement;
-
-    public RawStatement(SqliteConnection connection, string sql)
-    {
-        _connection = connection;
-        var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement);
-        SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-    }
-
-    /// <summary>Binds the storage form of a value: text, integers (enums, booleans), reals, or NULL.</summary>
-    public void Bind(int index, object? value)
-    {
-        var rc = value switch
-        {
-            null => raw.sqlite3_bind_null(_statement, index),
-            string text => raw.sqlite3_bind_text(_statement, index, text),
-            long number => raw.sqlite3_bind_int64(_statement, index, number),
-            int number => raw.sqlite3_bind_int64(_statement, index, number),
-            bool flag => raw.sqlite3_bind_int64(_statement, index, flag ? 1 : 0),
-            double real => raw.sqlite3_bind_double(_statement, index, real),
-            _ => throw new ArgumentException($"no storage form for {value.GetType().Name}", nameof(value)),
-        };
-        SqliteException.ThrowExceptionForRC(rc, _connection.Handle);
-    }
-
-    /// <summary>Runs the statement once and makes it ready for the next values; returns the rows it changed.</summary>
-    public int Execute()
-    {
-        var rc = raw.sqlite3_step(_statement);
-        var changes = raw.sqlite3_changes(_connection.Handle);
-        var reset = raw.sqlite3_reset(_statement);
-        if (rc != raw.SQLITE_DONE)
-        {
-            SqliteException.ThrowExceptionForRC(rc == raw.SQLITE_ROW ? raw.SQLITE_MISUSE : reset, _connection.Handle);
-        }
-        return changes;
     }
 
     public void Dispose() => _statement.Dispose();
@@ -167,30 +123,19 @@ internal sealed class DeferredIndexes
     public static bool Worthwhile(long estimatedRows, long tableRows, long minimumRows) =>
         estimatedRows >= minimumRows && estimatedRows * 2 > tableRows;
 
-    public static DeferredIndexes Drop(SqliteConnection connection, SqliteTransaction transaction, string table)
+    public static DeferredIndexes Drop(DbConnection connection, DbTransaction transaction, string table)
     {
         var deferred = new DeferredIndexes();
-        var names = new List<string>();
-        using (var list = connection.CreateCommand())
+        var indexes = DatabaseProvider.Of(connection).SecondaryIndexes(connection, transaction, [table], nonUniqueOnly: true);
+        foreach (var (name, definition) in indexes)
         {
-            list.Transaction = transaction;
-            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'";
-            list.Parameters.AddWithValue("$table", table);
-            using var reader = list.ExecuteReader();
-            while (reader.Read())
-            {
-                names.Add(reader.GetString(0));
-                deferred._definitions.Add(reader.GetString(1));
-            }
-        }
-        foreach (var name in names)
-        {
-            Execute(connection, transaction, $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+            deferred._definitions.Add(definition);
+            Execute(connection, transaction, $"DROP INDEX {DatabaseProvider.Quote(name)}");
         }
         return deferred;
     }
 
-    public void Rebuild(SqliteConnection connection, SqliteTransaction transaction)
+    public void Rebuild(DbConnection connection, DbTransaction transaction)
     {
         foreach (var definition in _definitions)
         {
@@ -198,7 +143,7 @@ internal sealed class DeferredIndexes
         }
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static void Execute(DbConnection connection, DbTransaction transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -33,18 +33,18 @@ public sealed class DailyGmvService(IDbContextFactory<LiveOpsDbContext> factory,
         await using var command = connection.CreateCommand();
         // Buckets are counted from the range start (a local midnight), so they align with local days.
         command.CommandText = """
-            SELECT (PlacedAt - $from) / $bucket AS bucket, SUM(Amount), COUNT(*)
+            SELECT ("PlacedAt" - @from) / @bucket AS bucket, CAST(SUM("Amount") AS BIGINT), COUNT(*)
             FROM orders
-            WHERE PlacedAt >= $from AND PlacedAt < $to AND Status = $paid
+            WHERE "PlacedAt" >= @from AND "PlacedAt" < @to AND "Status" = @paid
             GROUP BY bucket;
-            SELECT COUNT(DISTINCT CustomerKey)
+            SELECT COUNT(DISTINCT "CustomerKey")
             FROM orders
-            WHERE PlacedAt >= $from AND PlacedAt < $to AND Status = $paid;
+            WHERE "PlacedAt" >= @from AND "PlacedAt" < @to AND "Status" = @paid;
             """;
-        AddParameter(command, "$from", fromMs);
-        AddParameter(command, "$to", toMs);
-        AddParameter(command, "$bucket", BucketMs);
-        AddParameter(command, "$paid", (long)OrderStatus.Paid);
+        AddParameter(command, "@from", fromMs);
+        AddParameter(command, "@to", toMs);
+        AddParameter(command, "@bucket", BucketMs);
+        AddParameter(command, "@paid", (long)OrderStatus.Paid);
 
         var buckets = new List<GmvBucket>();
         long buyers;

@@ -131,7 +131,7 @@ public sealed class CadenceService(
     {
         var rows = new List<PushRow>();
         await using var command = await OpenCommandAsync(db,
-            "SELECT PushId, AudienceId, SentAt, Kind FROM pushes WHERE $only IS NULL OR AudienceId = $only", only, ct);
+            "SELECT \"PushId\", \"AudienceId\", \"SentAt\", \"Kind\" FROM pushes WHERE @only IS NULL OR \"AudienceId\" = @only", only, ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
@@ -146,9 +146,9 @@ public sealed class CadenceService(
     {
         var rows = new List<MemberEventRow>();
         await using var command = await OpenCommandAsync(db,
-            "SELECT AudienceId, At, Event FROM audience_events WHERE At >= $from AND At < $to AND ($only IS NULL OR AudienceId = $only)", only, ct);
-        AddParameter(command, "$from", from.ToUnixTimeMilliseconds());
-        AddParameter(command, "$to", to.ToUnixTimeMilliseconds());
+            "SELECT \"AudienceId\", \"At\", \"Event\" FROM audience_events WHERE \"At\" >= @from AND \"At\" < @to AND (@only IS NULL OR \"AudienceId\" = @only)", only, ct);
+        AddParameter(command, "@from", from.ToUnixTimeMilliseconds());
+        AddParameter(command, "@to", to.ToUnixTimeMilliseconds());
         await using var reader = await command.ExecuteReaderAsync(ct);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
@@ -166,17 +166,17 @@ public sealed class CadenceService(
         var counts = new Dictionary<string, int[]>(StringComparer.Ordinal); // joins before, leaves before, joins total, leaves total
         int[] For(string id) => counts.TryGetValue(id, out var c) ? c : counts[id] = new int[4];
         await using (var command = await OpenCommandAsync(db,
-            "SELECT AudienceId, Event, At < $from, COUNT(*) FROM audience_events WHERE (At < $from OR At >= $to) AND ($only IS NULL OR AudienceId = $only) GROUP BY AudienceId, Event, At < $from", only, ct))
+            "SELECT \"AudienceId\", \"Event\", CASE WHEN \"At\" < @from THEN 1 ELSE 0 END, COUNT(*) FROM audience_events WHERE (\"At\" < @from OR \"At\" >= @to) AND (@only IS NULL OR \"AudienceId\" = @only) GROUP BY \"AudienceId\", \"Event\", 3", only, ct))
         {
-            AddParameter(command, "$from", from.ToUnixTimeMilliseconds());
-            AddParameter(command, "$to", Math.Max(from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds()));
+            AddParameter(command, "@from", from.ToUnixTimeMilliseconds());
+            AddParameter(command, "@to", Math.Max(from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds()));
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 var c = For(reader.GetString(0));
                 var joined = (AudienceEventType)reader.GetInt32(1) == AudienceEventType.Joined;
-                var n = reader.GetInt32(3);
-                if (reader.GetInt64(2) == 1)
+                var n = (int)reader.GetInt64(3);
+                if (reader.GetInt32(2) == 1)
                 {
                     c[joined ? 0 : 1] += n;
                 }
@@ -199,7 +199,8 @@ public sealed class CadenceService(
         }
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        AddParameter(command, "$only", (object?)only ?? DBNull.Value);
+        AddParameter(command, "@only", (object?)only ?? DBNull.Value);
+        command.Parameters[0].DbType = System.Data.DbType.String; // typed even when null, for PostgreSQL
         return command;
     }
 

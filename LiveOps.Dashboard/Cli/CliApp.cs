@@ -1,5 +1,7 @@
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
+using System.Data.Common;
+using LiveOps.Core.Data.Providers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -28,6 +30,7 @@ public static class CliApp
           LiveOps.Dashboard user add --email <email> --role <admin|operator|lead> [--password-stdin] [--db <path>]
               without --password-stdin a generated password is printed once
           (no command: start the dashboard)
+        --db: the SQLite file; with LiveOps:Database:Provider=postgres, a PostgreSQL connection string
         """;
 
     private static readonly Dictionary<string, ICommand> Commands = new(StringComparer.Ordinal)
@@ -43,7 +46,11 @@ public static class CliApp
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Commands.ContainsKey(args[0]) || args[0] is "help" or "--help" or "-h");
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? configureServices = null, CancellationToken ct = default, TextReader? stdin = null)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? configureServices = null, CancellationToken ct = default, TextReader? stdin = null) =>
+        RunAsync(args, stdout, stderr, settings: null, configureServices, ct, stdin);
+
+    /// <summary><paramref name="settings"/> override configuration keys (as environment variables would), for tests.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices = null, CancellationToken ct = default, TextReader? stdin = null)
     {
         if (args[0] is "help" or "--help" or "-h")
         {
@@ -57,7 +64,7 @@ public static class CliApp
         }
         try
         {
-            await using var services = BuildServices(parsed.Option("db"), configureServices);
+            await using var services = BuildServices(parsed.Option("db"), settings, configureServices);
             _ = services.GetRequiredService<IOptions<LiveOpsOptions>>().Value;
             await DatabaseInitializer.MigrateAsync(services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>(), ct);
             return await command.RunAsync(parsed, new CommandContext(services, stdout, stderr) { In = stdin ?? Console.In }, ct);
@@ -76,7 +83,12 @@ public static class CliApp
             await stderr.WriteLineAsync($"configuration: {string.Join("; ", e.Failures)}");
             return Rejected;
         }
-        catch (SqliteException e)
+        catch (DatabaseConfigurationException e)
+        {
+            await stderr.WriteLineAsync($"configuration: {e.Message}");
+            return Rejected;
+        }
+        catch (DbException e)
         {
             await stderr.WriteLineAsync($"database: {e.Message}");
             return Rejected;
@@ -111,16 +123,22 @@ public static class CliApp
         return WrongUsage;
     }
 
-    private static ServiceProvider BuildServices(string? db, Action<IServiceCollection>? configureServices)
+    private static ServiceProvider BuildServices(string? db, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices)
     {
         var configuration = new ConfigurationBuilder();
         AppServices.AddAppConfiguration(configuration);
         configuration.AddEnvironmentVariables();
+        if (settings is not null)
+        {
+            configuration.AddInMemoryCollection(settings);
+        }
         if (db is not null)
         {
+            // --db names the SQLite file; on PostgreSQL it is the connection string.
+            var sqlite = AppServices.Provider(configuration.Build()) == DatabaseProvider.Sqlite;
             configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                [$"ConnectionStrings:{AppServices.ConnectionStringName}"] = new SqliteConnectionStringBuilder { DataSource = db }.ToString(),
+                [$"ConnectionStrings:{AppServices.ConnectionStringName}"] = sqlite ? new SqliteConnectionStringBuilder { DataSource = db }.ToString() : db,
             });
         }
         var services = new ServiceCollection();

@@ -4,21 +4,22 @@ using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Core.Import;
 using LiveOps.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Tests.Core.Analytics;
 
 /// <summary>
 /// A running dashboard and a command-line import are two processes with their own DataVersion: each stands in
-/// here as its own service provider on the same SQLite file.
+/// here as its own service provider on the same database (a SQLite file, or a PostgreSQL database that several
+/// dashboard instances share).
 /// </summary>
-public sealed class CrossProcessStalenessTests : IAsyncLifetime
+public abstract class CrossProcessStalenessTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string Header = "订单号,买家ID,下单时间,实付金额,status,channel,campaign_id,live_session_id\n";
 
-    private readonly TestDatabase _dashboard = new();
+    private readonly TestDatabase _dashboard = new(provider: provider);
     private ServiceProvider _cli = null!;
 
     public Task InitializeAsync()
@@ -27,7 +28,7 @@ public sealed class CrossProcessStalenessTests : IAsyncLifetime
         services.AddLogging();
         services.AddSingleton<TimeProvider>(_dashboard.Time);
         services.AddOptions<LiveOpsOptions>().Configure(o => o.Tiers = TestDatabase.DefaultTiers());
-        services.AddLiveOpsCore(_dashboard.ConnectionString);
+        services.AddLiveOpsCore(_dashboard.Provider, _dashboard.ConnectionString);
         _cli = services.BuildServiceProvider();
         return Task.CompletedTask;
     }
@@ -64,16 +65,15 @@ public sealed class CrossProcessStalenessTests : IAsyncLifetime
         var start = version.Current;
         Assert.Equal(start, version.Current);
 
-        await using var other = new SqliteConnection(_dashboard.ConnectionString);
-        await other.OpenAsync();
+        await using var other = await _dashboard.OpenConnectionAsync();
         await using (var rolledBack = other.BeginTransaction())
         {
-            Execute(other, rolledBack, "INSERT INTO customers (CustomerId) VALUES ('x1')");
+            Execute(other, rolledBack, "INSERT INTO customers (\"CustomerId\") VALUES ('x1')");
             rolledBack.Rollback();
         }
         Assert.Equal(start, version.Current);
 
-        Execute(other, null, "INSERT INTO customers (CustomerId) VALUES ('x2')");
+        Execute(other, null, "INSERT INTO customers (\"CustomerId\") VALUES ('x2')");
         var moved = version.Current;
         Assert.Equal(start + 1, moved);
         Assert.Equal(moved, version.Current);
@@ -104,7 +104,7 @@ public sealed class CrossProcessStalenessTests : IAsyncLifetime
         Assert.Equal(start, version.Current);
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    private static void Execute(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -112,3 +112,7 @@ public sealed class CrossProcessStalenessTests : IAsyncLifetime
         command.ExecuteNonQuery();
     }
 }
+
+public sealed class CrossProcessStalenessTestsOnSqlite() : CrossProcessStalenessTests(DatabaseProvider.Sqlite);
+
+public sealed class CrossProcessStalenessTestsOnPostgres() : CrossProcessStalenessTests(DatabaseProvider.Postgres);

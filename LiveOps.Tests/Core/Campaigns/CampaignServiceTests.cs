@@ -3,13 +3,14 @@ using LiveOps.Core.Common;
 using LiveOps.Core.Data.Entities;
 using LiveOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Tests.Core.Campaigns;
 
 /// <summary>The service over a real SQLite file holding <see cref="CampaignFixture"/>.</summary>
-public sealed class CampaignServiceTests : IAsyncLifetime
+public abstract class CampaignServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = new(provider: provider);
 
     private CampaignService Service => _db.Get<CampaignService>();
 
@@ -67,3 +68,7 @@ public sealed class CampaignServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 }
+
+public sealed class CampaignServiceTestsOnSqlite() : CampaignServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class CampaignServiceTestsOnPostgres() : CampaignServiceTests(DatabaseProvider.Postgres);

@@ -1,16 +1,17 @@
 using LiveOps.Core.Cohorts;
 using LiveOps.Core.Data;
 using LiveOps.Tests.Support;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Tests.Core.Cohorts;
 
 /// <summary>The story the demo shop tells must be visible in the membership breakdown.</summary>
-public sealed class CohortDemoDataTests
+public abstract class CohortDemoDataTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task DemoShop_MembersWhoJoinedBeforeTheirFirstOrder_ComeBackMoreThanNonMembers()
     {
-        await using var db = new TestDatabase();
+        await using var db = new TestDatabase(provider: provider);
         await db.Get<DemoDataSeeder>().SeedAsync(new DemoDataOptions { Customers = 3_000 });
 
         var report = await db.Get<ICohortService>().RunAsync(new CohortQuery { Breakdown = CohortBreakdown.Membership });
@@ -21,3 +22,7 @@ public sealed class CohortDemoDataTests
         Assert.True(report.Kpis.RepeatRate is > 0 and < 1);
     }
 }
+
+public sealed class CohortDemoDataTestsOnSqlite() : CohortDemoDataTests(DatabaseProvider.Sqlite);
+
+public sealed class CohortDemoDataTestsOnPostgres() : CohortDemoDataTests(DatabaseProvider.Postgres);

@@ -3,13 +3,14 @@ using LiveOps.Core.Cohorts;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data.Entities;
 using LiveOps.Tests.Support;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Tests.Core.Cohorts;
 
 /// <summary>Whole matrices on hand-computed fixtures, through the real service over SQLite.</summary>
-public sealed class CohortServiceTests : IAsyncLifetime
+public abstract class CohortServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = new(provider: provider);
 
     private ICohortService Service => _db.Get<ICohortService>();
 
@@ -65,7 +66,7 @@ public sealed class CohortServiceTests : IAsyncLifetime
     [Fact]
     public async Task SameOrders_InAUtcShop_FallInUtcMonths()
     {
-        await using var utc = new TestDatabase(timeZone: "UTC");
+        await using var utc = new TestDatabase(provider: provider, timeZone: "UTC");
         await new ShopFixture(utc)
             .Order("local", "2026-01-31 23:30:00", 10m)             // no offset: read in the shop's zone, UTC
             .Order("local", "2026-02-01 00:30:00", 10m)
@@ -196,7 +197,7 @@ public sealed class CohortServiceTests : IAsyncLifetime
     [Fact]
     public async Task RunningPeriod_IsFlaggedIncomplete_AndLeftOutOfTheAverage()
     {
-        await using var february = new TestDatabase(now: new DateTimeOffset(2026, 2, 15, 12, 0, 0, TimeSpan.FromHours(8)));
+        await using var february = new TestDatabase(provider: provider, now: new DateTimeOffset(2026, 2, 15, 12, 0, 0, TimeSpan.FromHours(8)));
         await SeedBreakdownShopAsync(february);
 
         var report = await february.Get<ICohortService>().RunAsync(new CohortQuery());
@@ -271,3 +272,7 @@ public sealed class CohortServiceTests : IAsyncLifetime
         Assert.Equal(new CohortKpis(0, 0, null, null, null, null, new CohortLtv(null, null, null)), report.Kpis);
     }
 }
+
+public sealed class CohortServiceTestsOnSqlite() : CohortServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class CohortServiceTestsOnPostgres() : CohortServiceTests(DatabaseProvider.Postgres);

@@ -3,13 +3,14 @@ using LiveOps.Core.Data.Entities;
 using LiveOps.Core.Import;
 using LiveOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Tests.Core.Import;
 
 /// <summary>The odd but good files real exports produce are accepted, and imports are repeatable.</summary>
-public sealed class ImportAcceptanceTests : IAsyncLifetime
+public abstract class ImportAcceptanceTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = new(provider: provider);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -204,14 +205,7 @@ public sealed class ImportAcceptanceTests : IAsyncLifetime
         Assert.Equal(45150m, await context.Orders.Where(o => o.OrderId != "A0").SumAsync(o => o.Amount));
     }
 
-    private string SchemaText()
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_db.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT group_concat(name || ':' || ifnull(sql, ''), char(10)) FROM (SELECT name, sql FROM sqlite_master ORDER BY name)";
-        return (string)command.ExecuteScalar()!;
-    }
+    private string SchemaText() => _db.SchemaText();
 
     [Fact]
     public async Task HeaderOnly_ImportsNoRows()
@@ -246,3 +240,7 @@ public sealed class ImportAcceptanceTests : IAsyncLifetime
         Assert.Equal(start + 1, version.Current);
     }
 }
+
+public sealed class ImportAcceptanceTestsOnSqlite() : ImportAcceptanceTests(DatabaseProvider.Sqlite);
+
+public sealed class ImportAcceptanceTestsOnPostgres() : ImportAcceptanceTests(DatabaseProvider.Postgres);

@@ -3,13 +3,14 @@ using LiveOps.Core.Data.Entities;
 using LiveOps.Core.Import;
 using LiveOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Tests.Core.Import;
 
 /// <summary>Every bad file is refused whole: each problem listed as <c>line N: column: reason</c>, nothing written.</summary>
-public sealed class ImportRejectionTests : IAsyncLifetime
+public abstract class ImportRejectionTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = new(provider: provider);
 
     public async Task InitializeAsync() => await _db.ImportBaselineAsync();
 
@@ -253,3 +254,7 @@ public sealed class ImportRejectionTests : IAsyncLifetime
         Assert.Equal(["line 1: 订单号: is the same column as order_id (order_id); keep one of them"], result.Lines());
     }
 }
+
+public sealed class ImportRejectionTestsOnSqlite() : ImportRejectionTests(DatabaseProvider.Sqlite);
+
+public sealed class ImportRejectionTestsOnPostgres() : ImportRejectionTests(DatabaseProvider.Postgres);

@@ -2,13 +2,14 @@ using LiveOps.Core.Data.Entities;
 using LiveOps.Core.Import;
 using LiveOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Tests.Core.Import;
 
 /// <summary>Each sample file of the contract imports into exactly the rows it describes.</summary>
-public sealed class ImportSampleTests : IAsyncLifetime
+public abstract class ImportSampleTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = new(provider: provider);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -185,3 +186,7 @@ public sealed class ImportSampleTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class ImportSampleTestsOnSqlite() : ImportSampleTests(DatabaseProvider.Sqlite);
+
+public sealed class ImportSampleTestsOnPostgres() : ImportSampleTests(DatabaseProvider.Postgres);

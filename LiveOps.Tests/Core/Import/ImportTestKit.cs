@@ -1,7 +1,6 @@
 using System.Text;
 using LiveOps.Core.Import;
 using LiveOps.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace LiveOps.Tests.Core.Import;
 
@@ -43,22 +42,12 @@ internal static class ImportTestKit
     /// <summary>The schema and every row of every table, in key order, as text: equal snapshots mean nothing was written.</summary>
     public static string Snapshot(this TestDatabase db)
     {
-        using var connection = new SqliteConnection(db.ConnectionString);
-        connection.Open();
-        var text = new StringBuilder();
-        using (var schema = connection.CreateCommand())
-        {
-            schema.CommandText = "SELECT name, sql FROM sqlite_master ORDER BY name";
-            using var reader = schema.ExecuteReader();
-            while (reader.Read())
-            {
-                text.Append(reader.GetString(0)).Append(": ").Append(reader.IsDBNull(1) ? "" : reader.GetString(1)).Append('\n');
-            }
-        }
+        using var connection = db.OpenConnectionAsync().GetAwaiter().GetResult();
+        var text = new StringBuilder(db.SchemaText()).Append('\n');
         foreach (var table in Tables)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM {table} ORDER BY Id";
+            command.CommandText = $"SELECT * FROM {table} ORDER BY \"Id\"";
             using var reader = command.ExecuteReader();
             var rows = 0;
             while (reader.Read())
@@ -80,11 +69,10 @@ internal static class ImportTestKit
 
     public static long Count(this TestDatabase db, string table)
     {
-        using var connection = new SqliteConnection(db.ConnectionString);
-        connection.Open();
+        using var connection = db.OpenConnectionAsync().GetAwaiter().GetResult();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM {table}";
-        return (long)command.ExecuteScalar()!;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static IReadOnlyList<string> Lines(this ImportResult result) => result.Problems.Select(p => p.ToString()).ToList();

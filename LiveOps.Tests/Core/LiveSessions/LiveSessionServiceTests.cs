@@ -1,11 +1,12 @@
 using LiveOps.Core.LiveSessions;
 using LiveOps.Tests.Support;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Tests.Core.LiveSessions;
 
-public sealed class LiveSessionServiceTests : IAsyncLifetime
+public abstract class LiveSessionServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = new(provider: provider);
 
     public async Task InitializeAsync()
     {
@@ -56,3 +57,7 @@ public sealed class LiveSessionServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 }
+
+public sealed class LiveSessionServiceTestsOnSqlite() : LiveSessionServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class LiveSessionServiceTestsOnPostgres() : LiveSessionServiceTests(DatabaseProvider.Postgres);

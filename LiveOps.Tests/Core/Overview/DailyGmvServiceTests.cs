@@ -1,17 +1,18 @@
 using LiveOps.Core.Data.Entities;
 using LiveOps.Core.Overview;
 using LiveOps.Tests.Support;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Tests.Core.Overview;
 
-public sealed class DailyGmvServiceTests
+public abstract class DailyGmvServiceTests(DatabaseProvider provider)
 {
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
 
     [Fact]
     public async Task RunAsync_Shanghai_SplitsAtLocalMidnight_CountsOnlyPaid_AndFillsEmptyDaysWithZero()
     {
-        await using var db = new TestDatabase();
+        await using var db = new TestDatabase(provider: provider);
         await AddOrdersAsync(db,
             ("o1", "c1", new DateTimeOffset(2026, 11, 20, 23, 59, 59, Shanghai), 100.10m, OrderStatus.Paid),
             ("o2", "c2", new DateTimeOffset(2026, 11, 21, 0, 0, 0, Shanghai), 50m, OrderStatus.Paid),
@@ -40,7 +41,7 @@ public sealed class DailyGmvServiceTests
     [Fact]
     public async Task RunAsync_UtcZone_PutsTheSameInstantsOnUtcDays()
     {
-        await using var db = new TestDatabase(timeZone: "UTC");
+        await using var db = new TestDatabase(provider: provider, timeZone: "UTC");
         await AddOrdersAsync(db,
             ("o1", "c1", new DateTimeOffset(2026, 11, 20, 23, 59, 59, Shanghai), 100m, OrderStatus.Paid),
             ("o2", "c2", new DateTimeOffset(2026, 11, 21, 0, 0, 0, Shanghai), 50m, OrderStatus.Paid),
@@ -55,7 +56,7 @@ public sealed class DailyGmvServiceTests
     [Fact]
     public async Task RunAsync_DaylightSavingZone_UsesTheLocalDayOf25And23HourDays()
     {
-        await using var db = new TestDatabase(timeZone: "Europe/Berlin");
+        await using var db = new TestDatabase(provider: provider, timeZone: "Europe/Berlin");
         var cet = TimeSpan.FromHours(1);
         await AddOrdersAsync(db,
             // 2026-03-29 has 23 hours: 00:30 CET is still that day.
@@ -77,7 +78,7 @@ public sealed class DailyGmvServiceTests
     [Fact]
     public async Task RunAsync_HalfHourOffsetZone_SplitsAtLocalMidnight()
     {
-        await using var db = new TestDatabase(timeZone: "Asia/Kolkata");
+        await using var db = new TestDatabase(provider: provider, timeZone: "Asia/Kolkata");
         var ist = new TimeSpan(5, 30, 0);
         await AddOrdersAsync(db,
             ("o1", "c1", new DateTimeOffset(2026, 11, 20, 23, 50, 0, ist), 1m, OrderStatus.Paid),
@@ -91,7 +92,7 @@ public sealed class DailyGmvServiceTests
     [Fact]
     public async Task RunAsync_EmptyDatabase_ReturnsAFullGridOfZeros_AndIsEmpty()
     {
-        await using var db = new TestDatabase();
+        await using var db = new TestDatabase(provider: provider);
 
         var report = await db.Get<DailyGmvService>().RunAsync(db.Get<DailyGmvService>().LastDays(30));
 
@@ -106,7 +107,7 @@ public sealed class DailyGmvServiceTests
     public async Task LastDays_EndsTodayInTheZone_ByTheInjectedClock()
     {
         // 2026-11-24 20:00 UTC is already 2026-11-25 in Shanghai.
-        await using var db = new TestDatabase(now: new DateTimeOffset(2026, 11, 24, 20, 0, 0, TimeSpan.Zero));
+        await using var db = new TestDatabase(provider: provider, now: new DateTimeOffset(2026, 11, 24, 20, 0, 0, TimeSpan.Zero));
 
         var query = db.Get<DailyGmvService>().LastDays(30);
 
@@ -138,3 +139,7 @@ public sealed class DailyGmvServiceTests
         await context.SaveChangesAsync();
     }
 }
+
+public sealed class DailyGmvServiceTestsOnSqlite() : DailyGmvServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class DailyGmvServiceTestsOnPostgres() : DailyGmvServiceTests(DatabaseProvider.Postgres);

@@ -1,13 +1,14 @@
 using LiveOps.Core.Overview;
 using LiveOps.Core.PushCadence;
 using LiveOps.Tests.Support;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Tests.Core.Overview;
 
 /// <summary>January 2026 against December 2025 on <see cref="OverviewFixture"/>.</summary>
-public sealed class OverviewKpiServiceTests : IAsyncLifetime
+public abstract class OverviewKpiServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = new(provider: provider);
 
     public async Task InitializeAsync()
     {
@@ -115,3 +116,7 @@ public sealed class OverviewKpiServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 }
+
+public sealed class OverviewKpiServiceTestsOnSqlite() : OverviewKpiServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class OverviewKpiServiceTestsOnPostgres() : OverviewKpiServiceTests(DatabaseProvider.Postgres);

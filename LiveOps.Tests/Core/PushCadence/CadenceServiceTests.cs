@@ -2,13 +2,14 @@ using LiveOps.Core.Data.Entities;
 using LiveOps.Core.PushCadence;
 using LiveOps.Tests.Support;
 using static LiveOps.Tests.Core.PushCadence.CadenceFixture;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Tests.Core.PushCadence;
 
 /// <summary>The weekly report on a real SQLite file; the clock stands at Tue 2026-11-24 12:00 (2026-W48).</summary>
-public sealed class CadenceServiceTests : IAsyncLifetime
+public abstract class CadenceServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db = new(provider: provider);
 
     private CadenceService Service => _db.Get<CadenceService>();
 
@@ -137,7 +138,7 @@ public sealed class CadenceServiceTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_WeComDailyLimit_ListsSecondSendOfTheDay_OnlyForWeComAudiences()
     {
-        await using var db = new TestDatabase(configure: o => o.PushCadence.WeCom.MaxPerCustomerPerDay = 1);
+        await using var db = new TestDatabase(provider: provider, configure: o => o.PushCadence.WeCom.MaxPerCustomerPerDay = 1);
         await new CadenceFixture(db)
             .Audience("w1", "企微客户", AudienceKind.WecomContacts).Audience("g1", "微信群")
             .Push("w1", "2026-11-17T10:00:00", id: "w1-a").Push("w1", "2026-11-17T20:00:00", PushKind.Content, id: "w1-b")
@@ -204,3 +205,7 @@ public sealed class CadenceServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 }
+
+public sealed class CadenceServiceTestsOnSqlite() : CadenceServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class CadenceServiceTestsOnPostgres() : CadenceServiceTests(DatabaseProvider.Postgres);

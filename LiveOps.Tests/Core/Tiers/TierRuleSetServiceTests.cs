@@ -2,12 +2,13 @@ using LiveOps.Core.Common;
 using LiveOps.Core.Tiers;
 using LiveOps.Tests.Support;
 using static LiveOps.Tests.Core.Tiers.TierRulesFixtures;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Tests.Core.Tiers;
 
-public sealed class TierRuleSetServiceTests : IAsyncLifetime
+public abstract class TierRuleSetServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TestDatabase _db = new(now: Local(2026, 11, 1, 9));
+    private readonly TestDatabase _db = new(provider: provider, now: Local(2026, 11, 1, 9));
 
     private TierRuleSetService RuleSets => _db.Get<TierRuleSetService>();
 
@@ -79,7 +80,7 @@ public sealed class TierRuleSetServiceTests : IAsyncLifetime
     [Fact]
     public async Task FirstUse_InvalidConfiguration_FailsWithTheReasons()
     {
-        await using var db = new TestDatabase(configure: o => o.Tiers[2].Discount = 0.99m);
+        await using var db = new TestDatabase(provider: provider, configure: o => o.Tiers[2].Discount = 0.99m);
 
         var e = await Assert.ThrowsAsync<TierRulesUnusableException>(() => db.Get<TierRuleSetService>().HistoryAsync(default));
 
@@ -89,3 +90,7 @@ public sealed class TierRuleSetServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 }
+
+public sealed class TierRuleSetServiceTestsOnSqlite() : TierRuleSetServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class TierRuleSetServiceTestsOnPostgres() : TierRuleSetServiceTests(DatabaseProvider.Postgres);

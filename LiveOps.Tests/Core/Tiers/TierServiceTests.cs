@@ -2,13 +2,14 @@ using LiveOps.Core.Data.Entities;
 using LiveOps.Core.Tiers;
 using LiveOps.Tests.Support;
 using static LiveOps.Tests.Core.Tiers.TierRulesFixtures;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Tests.Core.Tiers;
 
-public sealed class TierServiceTests : IAsyncLifetime
+public abstract class TierServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly DateTimeOffset AsOf = Local(2025, 12, 10);
-    private readonly TestDatabase _db = new(now: Local(2026, 11, 24, 12));
+    private readonly TestDatabase _db = new(provider: provider, now: Local(2026, 11, 24, 12));
 
     public Task InitializeAsync()
     {
@@ -49,3 +50,7 @@ public sealed class TierServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 }
+
+public sealed class TierServiceTestsOnSqlite() : TierServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class TierServiceTestsOnPostgres() : TierServiceTests(DatabaseProvider.Postgres);

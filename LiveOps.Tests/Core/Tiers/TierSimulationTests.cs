@@ -1,12 +1,13 @@
 using LiveOps.Core.Tiers;
 using LiveOps.Tests.Support;
 using static LiveOps.Tests.Core.Tiers.TierRulesFixtures;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Tests.Core.Tiers;
 
-public sealed class TierSimulationTests : IAsyncLifetime
+public abstract class TierSimulationTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TestDatabase _db = new(now: Local(2026, 11, 24, 12));
+    private readonly TestDatabase _db = new(provider: provider, now: Local(2026, 11, 24, 12));
 
     public Task InitializeAsync()
     {
@@ -71,3 +72,7 @@ public sealed class TierSimulationTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 }
+
+public sealed class TierSimulationTestsOnSqlite() : TierSimulationTests(DatabaseProvider.Sqlite);
+
+public sealed class TierSimulationTestsOnPostgres() : TierSimulationTests(DatabaseProvider.Postgres);

@@ -2,15 +2,16 @@ using LiveOps.Core.Data.Entities;
 using LiveOps.Core.Tiers;
 using LiveOps.Tests.Support;
 using static LiveOps.Tests.Core.Tiers.TierRulesFixtures;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Tests.Core.Tiers;
 
-public sealed class TierWatchTests : IAsyncLifetime
+public abstract class TierWatchTests(DatabaseProvider provider) : IAsyncLifetime
 {
     // As of 2026-11-24 00:00 +08:00: the window is (2025-11-24 00:00, 2026-11-24 00:00];
     // 30 days later it starts at 2025-12-24 00:00, so orders up to then leave it.
     private static readonly DateTimeOffset AsOf = Local(2026, 11, 24);
-    private readonly TestDatabase _db = new(now: AsOf);
+    private readonly TestDatabase _db = new(provider: provider, now: AsOf);
 
     public Task InitializeAsync()
     {
@@ -81,3 +82,7 @@ public sealed class TierWatchTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 }
+
+public sealed class TierWatchTestsOnSqlite() : TierWatchTests(DatabaseProvider.Sqlite);
+
+public sealed class TierWatchTestsOnPostgres() : TierWatchTests(DatabaseProvider.Postgres);

@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace LiveOps.Core.Data.Migrations
+namespace LiveOps.Core.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(LiveOpsDbContext))]
+    [DbContext(typeof(SqliteLiveOpsDbContext))]
     [Migration("20261124233050_Initial")]
     partial class Initial
     {

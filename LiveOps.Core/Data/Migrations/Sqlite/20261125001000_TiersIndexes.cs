@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace LiveOps.Core.Data.Migrations
+namespace LiveOps.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class TiersIndexes : Migration
