@@ -128,6 +128,7 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
             {
                 changed = await pipe.CompleteAsync();
             }
+            changed += writer?.Flush() ?? 0;
         }
         if (tierRules is not null && !problems.Any)
         {
@@ -195,16 +196,23 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
             INSERT INTO tier_rules ("RuleSetId", "Tier", "Rank", "MinSpend12m", "MinOrders12m", "Discount", "DedicatedService")
             VALUES (@set, @tier, @rank, @spend, @orders, @discount, @service)
             """;
+        // Parameters made once with their values set per rule: PostgreSQL prepares the repeated statement.
+        var values = new[] { "@set", "@tier", "@rank", "@spend", "@orders", "@discount", "@service" }.Select(name =>
+        {
+            var parameter = rule.CreateParameter();
+            parameter.ParameterName = name;
+            rule.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        values[0].Value = setId;
         foreach (var r in rules.OrderBy(r => r.Rank))
         {
-            rule.Parameters.Clear();
-            Add(rule, "@set", setId);
-            Add(rule, "@tier", r.Tier);
-            Add(rule, "@rank", r.Rank);
-            Add(rule, "@spend", r.MinSpend12m is { } s ? Money.ToUnits(s) : DBNull.Value);
-            Add(rule, "@orders", r.MinOrders12m is { } o ? o : DBNull.Value);
-            Add(rule, "@discount", Money.ToUnits(r.Discount));
-            Add(rule, "@service", r.DedicatedService);
+            values[1].Value = r.Tier;
+            values[2].Value = r.Rank;
+            values[3].Value = r.MinSpend12m is { } s ? Money.ToUnits(s) : DBNull.Value;
+            values[4].Value = r.MinOrders12m is { } o ? o : DBNull.Value;
+            values[5].Value = Money.ToUnits(r.Discount);
+            values[6].Value = r.DedicatedService;
             rule.ExecuteNonQuery();
         }
     }

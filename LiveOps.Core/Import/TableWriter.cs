@@ -104,6 +104,9 @@ internal sealed class TableWriter : IDisposable
         return _statement.Execute();
     }
 
+    /// <summary>Sends rows the statement held back; returns those that were added or changed.</summary>
+    public int Flush() => _statement.Flush();
+
     public void Dispose() => _statement.Dispose();
 }
 

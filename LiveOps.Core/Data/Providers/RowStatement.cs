@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -18,8 +19,11 @@ internal interface IRowStatement : IDisposable
     /// <summary>Runs the statement once; returns the rows it changed.</summary>
     int Execute();
 
-    /// <summary>Runs an <c>INSERT … RETURNING</c> of one key column once; returns the key.</summary>
+    /// <summary>Runs an <c>INSERT … RETURNING</c> of one key column once, at once; returns the key.</summary>
     long ExecuteForKey();
+
+    /// <summary>Runs what <see cref="Execute"/> may have held back; returns the rows that changed.</summary>
+    int Flush() => 0;
 }
 
 /// <summary>A prepared <see cref="DbCommand"/> with typed positional parameters (PostgreSQL prepares with the types).</summary>
@@ -120,4 +124,95 @@ internal sealed class RawStatement : IRowStatement
     }
 
     public void Dispose() => _statement.Dispose();
+}
+
+/// <summary>
+/// Rows sent many at a time in one <see cref="DbBatch"/> (one round trip per <see cref="BatchSize"/> rows instead of
+/// one per row), for a database server across a network. <see cref="Execute"/> holds rows back and reports a whole
+/// batch's changes when it sends one; <see cref="Flush"/> sends the rest. The sum over all calls is the same.
+/// </summary>
+internal sealed partial class BatchedStatement : IRowStatement
+{
+    public const int BatchSize = 1000;
+
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly string _positionalSql;
+    private readonly IReadOnlyList<DbType> _types;
+    private readonly object?[] _values;
+    private readonly CommandStatement _single;
+    private DbBatch _batch;
+
+    public BatchedStatement(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<DbType> types)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _types = types;
+        _values = new object?[types.Count];
+        // Batched commands take positional parameters: @p0 → $1.
+        _positionalSql = NamedParameter().Replace(sql, m => "$" + (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1));
+        _single = new CommandStatement(connection, transaction, sql, types);
+        _batch = NewBatch();
+    }
+
+    public void Bind(int index, object? value) => _values[index] = value switch
+    {
+        null => DBNull.Value,
+        int small => (long)small,
+        bool flag => flag ? 1L : 0L,
+        _ => value,
+    };
+
+    public int Execute()
+    {
+        var command = _batch.CreateBatchCommand();
+        command.CommandText = _positionalSql;
+        for (var i = 0; i < _values.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.DbType = _types[i];
+            parameter.Value = _values[i];
+            command.Parameters.Add(parameter);
+        }
+        _batch.BatchCommands.Add(command);
+        return _batch.BatchCommands.Count >= BatchSize ? Flush() : 0;
+    }
+
+    public long ExecuteForKey()
+    {
+        for (var i = 0; i < _values.Length; i++)
+        {
+            _single.Bind(i, _values[i] is DBNull ? null : _values[i]);
+        }
+        return _single.ExecuteForKey();
+    }
+
+    public int Flush()
+    {
+        if (_batch.BatchCommands.Count == 0)
+        {
+            return 0;
+        }
+        _batch.ExecuteNonQuery();
+        var changed = _batch.BatchCommands.Sum(c => c.RecordsAffected);
+        _batch.Dispose();
+        _batch = NewBatch();
+        return changed;
+    }
+
+    public void Dispose()
+    {
+        _batch.Dispose();
+        _single.Dispose();
+    }
+
+    private DbBatch NewBatch()
+    {
+        var batch = _connection.CreateBatch();
+        batch.Transaction = _transaction;
+        return batch;
+    }
+
+    [GeneratedRegex(@"@p(\d+)\b")]
+    private static partial Regex NamedParameter();
 }

@@ -205,6 +205,30 @@ public abstract class ImportAcceptanceTests(DatabaseProvider provider) : IAsyncL
         Assert.Equal(45150m, await context.Orders.Where(o => o.OrderId != "A0").SumAsync(o => o.Amount));
     }
 
+    [Fact]
+    public async Task ThousandsOfRows_AcrossWriteBatches_AreCountedAsAddedChangedAndUnchanged()
+    {
+        static string Orders(int count, Func<int, int> amount)
+        {
+            var csv = new StringBuilder("order_id,customer_id,placed_at,amount\n");
+            for (var i = 0; i < count; i++)
+            {
+                csv.Append($"B{i},u{i % 97},2026-10-01 10:{i % 60:D2},{amount(i)}\n");
+            }
+            return csv.ToString();
+        }
+        var first = await ImportedAsync(ImportKind.Orders, Orders(2500, i => 10));
+
+        // Every other order gets amount 20: 1,250 known ones change, and 100 new ones follow (rows 2500..2599, half at 20).
+        var second = await ImportedAsync(ImportKind.Orders, Orders(2600, i => i % 2 == 0 ? 20 : 10));
+
+        Assert.Equal((2500L, 2500L, 0L), (first.Rows, first.Added, first.Updated));
+        Assert.Equal((2600L, 100L, 1250L, 1250L), (second.Rows, second.Added, second.Updated, second.Unchanged));
+        await using var context = _db.NewContext();
+        Assert.Equal(2600, await context.Orders.CountAsync());
+        Assert.Equal(1300 * 20m + 1300 * 10m, await context.Orders.SumAsync(o => o.Amount));
+    }
+
     private string SchemaText() => _db.SchemaText();
 
     [Fact]
