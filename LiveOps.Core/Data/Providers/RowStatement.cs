@@ -48,14 +48,16 @@ internal sealed class CommandStatement : IRowStatement
         _command.Prepare();
     }
 
-    public void Bind(int index, object? value) =>
-        _parameters[index].Value = value switch
-        {
-            null => DBNull.Value,
-            int small => (long)small,
-            bool flag => flag ? 1L : 0L,
-            _ => value,
-        };
+    public void Bind(int index, object? value) => _parameters[index].Value = StorageValue(value);
+
+    /// <summary>A value as a parameter stores it: NULL, integers widened to 64 bits, flags as 0/1.</summary>
+    public static object StorageValue(object? value) => value switch
+    {
+        null => DBNull.Value,
+        int small => (long)small,
+        bool flag => flag ? 1L : 0L,
+        _ => value,
+    };
 
     public int Execute() => _command.ExecuteNonQuery();
 
@@ -155,13 +157,7 @@ internal sealed partial class BatchedStatement : IRowStatement
         _batch = NewBatch();
     }
 
-    public void Bind(int index, object? value) => _values[index] = value switch
-    {
-        null => DBNull.Value,
-        int small => (long)small,
-        bool flag => flag ? 1L : 0L,
-        _ => value,
-    };
+    public void Bind(int index, object? value) => _values[index] = value;
 
     public int Execute()
     {
@@ -171,7 +167,7 @@ internal sealed partial class BatchedStatement : IRowStatement
         {
             var parameter = command.CreateParameter();
             parameter.DbType = _types[i];
-            parameter.Value = _values[i];
+            parameter.Value = CommandStatement.StorageValue(_values[i]);
             command.Parameters.Add(parameter);
         }
         _batch.BatchCommands.Add(command);
@@ -182,7 +178,7 @@ internal sealed partial class BatchedStatement : IRowStatement
     {
         for (var i = 0; i < _values.Length; i++)
         {
-            _single.Bind(i, _values[i] is DBNull ? null : _values[i]);
+            _single.Bind(i, _values[i]);
         }
         return _single.ExecuteForKey();
     }
