@@ -40,6 +40,7 @@ public static class LiveOpsCoreServices
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>().CreateDbContext());
         // One column store of paid orders per process, shared by every report that scans them.
         services.AddSingleton<PaidOrderStore>();
+        services.AddSingleton<ColumnStores>();
 
         // One registration per feature folder, each owned by that feature.
         services.AddImport();

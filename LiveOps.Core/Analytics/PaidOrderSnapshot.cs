@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LiveOps.Core.Common;
+using LiveOps.Core.Data.Providers;
 
 namespace LiveOps.Core.Analytics;
 
@@ -96,6 +97,14 @@ public sealed class PaidOrderSnapshot
     public string[] LiveSessionIds { get; init; } = [];
 
     private readonly int[] _indexOfKey;
+
+    /// <summary>The database's change stamp the rows were read at; null where derived data is not persisted.</summary>
+    public ChangeStamp? Stamp { get; init; }
+
+    /// <summary>True when the columns came from the file persisted next to the database rather than from its tables.</summary>
+    public bool FromFile { get; init; }
+
+    internal int[] KeyIndex => _indexOfKey;
 
     /// <summary>The customer index of a <c>customers</c> row id (<c>CustomerKey</c>), or -1 when the snapshot has no such customer.</summary>
     public int IndexOfKey(long customerKey) =>

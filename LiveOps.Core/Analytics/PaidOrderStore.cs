@@ -1,6 +1,7 @@
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Core.Data.Entities;
+using LiveOps.Core.Data.Providers;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ namespace LiveOps.Core.Analytics;
 /// <remarks>
 /// The version is read before the tables, so a write that lands during a load leaves the snapshot marked
 /// with the older version and the next request reloads. Memory is a few dozen bytes per order
-/// (about 30 MB for a million orders), held once for all users.
+/// (about 30 MB for a million orders), held once for all users. On SQLite the columns are also kept in a file
+/// next to the database (<see cref="PaidOrderFile"/>), so the next process reads them instead of the tables.
 /// </remarks>
 public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, DataVersion version, ZoneClock clock)
 {
@@ -55,9 +57,22 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
 
+        // The stamp is read in the same transaction as the rows: a file with an equal stamp holds exactly these rows.
+        var provider = DatabaseProvider.Of(connection);
+        var stamp = provider.ReadChangeStamp(connection, transaction);
+        var file = stamp is null ? null : provider.DerivedDataFile(connection, PaidOrderFile.Name);
+        if (file is not null && PaidOrderFile.TryRead(file, stamp!, atVersion, clock) is { } persisted)
+        {
+            return persisted;
+        }
         var customers = await ReadCustomersAsync(connection, ct);
         var orders = await ReadPaidOrdersAsync(connection, customers.KeyToIndex, ct);
-        return Build(atVersion, customers, orders);
+        var snapshot = Build(atVersion, customers, orders, stamp);
+        if (file is not null)
+        {
+            PaidOrderFile.TryWrite(file, snapshot);
+        }
+        return snapshot;
     }
 
     private sealed record CustomerColumns(int[] KeyToIndex, string[] Ids, string?[] Nicknames, sbyte[] Acquisition, long[] Joined);
@@ -169,7 +184,7 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
         return index;
     }
 
-    private PaidOrderSnapshot Build(long atVersion, CustomerColumns customers, OrderColumns orders)
+    private PaidOrderSnapshot Build(long atVersion, CustomerColumns customers, OrderColumns orders, ChangeStamp? stamp)
     {
         var n = customers.Ids.Length;
         var m = orders.Count;
@@ -207,6 +222,7 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
         {
             LiveSessions = liveSession,
             LiveSessionIds = [.. orders.LiveSessionIds],
+            Stamp = stamp,
         };
     }
 

@@ -1,5 +1,6 @@
 using LiveOps.Core.Analytics;
 using LiveOps.Core.Data;
+using LiveOps.Core.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.Campaigns;
@@ -49,6 +50,25 @@ public sealed class FunnelEventStore(IDbContextFactory<LiveOpsDbContext> factory
         await using var db = await factory.CreateDbContextAsync(ct);
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        // Persisted only when the database is still where the snapshot read it: the file follows that customer numbering.
+        var provider = DatabaseProvider.Of(connection);
+        var stamp = snapshot.Stamp is null ? null : provider.ReadChangeStamp(connection, transaction);
+        var file = stamp is not null && stamp == snapshot.Stamp ? provider.DerivedDataFile(connection, FunnelEventFile.Name) : null;
+        if (file is not null && FunnelEventFile.TryRead(file, stamp!, snapshot) is { } persisted)
+        {
+            return persisted;
+        }
+        var events = await ReadAsync(connection, transaction, snapshot, ct);
+        if (file is not null)
+        {
+            FunnelEventFile.TryWrite(file, stamp!, events);
+        }
+        return events;
+    }
+
+    private static async Task<FunnelEvents> ReadAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, PaidOrderSnapshot snapshot, CancellationToken ct)
+    {
         var customer = new List<int>();
         var at = new List<long>();
         var campaign = new List<int>();
@@ -58,6 +78,7 @@ public sealed class FunnelEventStore(IDbContextFactory<LiveOpsDbContext> factory
         await using (var command = connection.CreateCommand())
         {
             // Rowid order: a plain table scan, and events at one instant keep insertion order (as the (CustomerKey, At) index does).
+            command.Transaction = transaction;
             command.CommandText = """SELECT "CustomerKey", "At", "CampaignId", "Stage" FROM "campaign_events" ORDER BY "Id" """;
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (reader.Read())
@@ -87,7 +108,7 @@ public sealed class FunnelEventStore(IDbContextFactory<LiveOpsDbContext> factory
 /// <summary>Funnel events grouped by customer: customer c's events are at <c>Start[c] .. Start[c+1]-1</c>, by time.</summary>
 public sealed class FunnelEvents
 {
-    private FunnelEvents(long version, int[] start, long[] atMs, int[] campaigns, sbyte[] stages, string[] campaignIds)
+    internal FunnelEvents(long version, int[] start, long[] atMs, int[] campaigns, sbyte[] stages, string[] campaignIds)
     {
         Version = version;
         Start = start;
@@ -112,6 +133,9 @@ public sealed class FunnelEvents
     public sbyte[] Stages { get; }
 
     public string[] CampaignIds { get; }
+
+    /// <summary>True when the columns came from the file persisted next to the database rather than from its table.</summary>
+    public bool FromFile { get; init; }
 
     internal static FunnelEvents Group(long version, int customers, List<int> customer, List<long> at, List<int> campaign, List<sbyte> stage, string[] campaignIds)
     {

@@ -78,7 +78,11 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         var deferred = kind != ImportKind.TierRules && DatabaseProvider.Of(connection).DefersIndexesOnImport && DeferredIndexes.Worthwhile(estimatedRows, before, DeferIndexesFromRows)
             ? DeferredIndexes.Drop(connection, transaction, spec.Table)
             : null;
-        using var customers = spec.Fields.Any(f => f.Type == FieldType.CustomerRef) ? new CustomerKeys(connection, transaction) : null;
+        var createsCustomers = spec.Fields.Any(f => f.Type == FieldType.CustomerRef);
+        // One change for the whole file instead of a counter update per row; a rejected file rolls this back too.
+        var triggers = DatabaseProvider.Of(connection).SuspendChangeTriggers(connection, transaction,
+            createsCustomers ? [spec.Table, "customers"] : [spec.Table]);
+        using var customers = createsCustomers ? new CustomerKeys(connection, transaction) : null;
         using var writer = kind == ImportKind.TierRules ? null : new TableWriter(spec, connection, transaction, customers);
         var tierRules = kind == ImportKind.TierRules ? new List<TierRuleRow>() : null;
 
@@ -154,6 +158,7 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
             added = Count(connection, transaction, spec.Table) - before;
             updated = changed - added;
         }
+        triggers.Restore();
         await transaction.CommitAsync(ct);
         version.Bump();
         return new ImportResult(kind, rows, added, updated, [], 0, customers?.Created ?? 0);

@@ -1,3 +1,4 @@
+using LiveOps.Core.Analytics;
 using LiveOps.Core.Import;
 
 namespace LiveOps.Dashboard.Cli;
@@ -36,6 +37,8 @@ public sealed class ImportCommand : ICommand
             await context.Error.WriteLineAsync($"{path}: nothing was imported ({result.Problems.Count + result.MoreProblems} problems)");
             return CliApp.Rejected;
         }
+        // The import's work includes bringing the column stores (and their files) up to date: the next report reads them.
+        await context.Services.GetRequiredService<ColumnStores>().RefreshAsync(ct);
         var created = result.CustomersCreated > 0 ? $"; {result.CustomersCreated} new customers created" : "";
         await context.Out.WriteLineAsync(
             $"{ImportKinds.Name(kind)}: {result.Rows} rows imported ({result.Added} added, {result.Updated} updated, {result.Unchanged} unchanged){created}");

@@ -16,6 +16,7 @@ internal static class DemoDataWriter
         using var tx = connection.BeginTransaction();
         // Building an index once from sorted keys is several times faster than a million random inserts into it.
         var deferred = DropIndexes(connection, tx, "customers", "orders", "audience_events", "campaign_events");
+        var triggers = provider.SuspendChangeTriggers(connection, tx, ["customers", "orders", "campaign_events"]);
         WriteLiveSessions(connection, tx, data);
         WriteAudiences(connection, tx, data);
         WriteCampaigns(connection, tx, data);
@@ -26,6 +27,7 @@ internal static class DemoDataWriter
         WriteCampaignEvents(connection, tx, data);
         WriteOrders(connection, tx, data);
         RecreateIndexes(connection, tx, deferred);
+        triggers.Restore();
         tx.Commit();
         provider.AfterBulkLoad(connection, ["live_sessions", "audiences", "campaigns", "pushes", "customers", "audience_events", "campaign_events", "orders"]);
         return new DemoDataSummary(data.Customers.Length, data.Orders.Count, data.Audiences.Count, data.AudienceEvents.Count,

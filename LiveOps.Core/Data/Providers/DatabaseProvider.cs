@@ -92,6 +92,23 @@ public abstract class DatabaseProvider
     /// <summary>After a bulk load has committed: statistics for the planner where it needs them at once.</summary>
     public abstract void AfterBulkLoad(DbConnection connection, IReadOnlyList<string> tables);
 
+    /// <summary>
+    /// The database's change stamp that outlives processes (see <see cref="ChangeStamp"/>), read inside
+    /// <paramref name="transaction"/>; null where derived data is not persisted.
+    /// </summary>
+    public virtual ChangeStamp? ReadChangeStamp(DbConnection connection, DbTransaction transaction) => null;
+
+    /// <summary>The file that holds derived data <paramref name="name"/> for this database, or null when it is not persisted.</summary>
+    public virtual string? DerivedDataFile(DbConnection connection, string name) => null;
+
+    /// <summary>
+    /// For a bulk writer: stops the per-row change triggers of <paramref name="tables"/> inside
+    /// <paramref name="transaction"/>; <see cref="ChangeTriggers.Restore"/> (before the commit) puts them back and
+    /// counts the whole write as one change. A rollback restores them by itself.
+    /// </summary>
+    public virtual ChangeTriggers SuspendChangeTriggers(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> tables) =>
+        ChangeTriggers.None;
+
     /// <summary>A double-quoted identifier (columns keep the C# property names, which need quoting on PostgreSQL).</summary>
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
@@ -102,6 +119,21 @@ public abstract class DatabaseProvider
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+}
+
+/// <summary>
+/// Which database (<paramref name="Instance"/>, random per database) and how far its change counter had moved
+/// (<paramref name="Version"/>): derived data persisted with an equal stamp was built from exactly the rows there are now.
+/// </summary>
+public sealed record ChangeStamp(string Instance, long Version);
+
+/// <summary>Change triggers suspended by a bulk writer (see <see cref="DatabaseProvider.SuspendChangeTriggers"/>).</summary>
+public class ChangeTriggers
+{
+    public static readonly ChangeTriggers None = new();
+
+    /// <summary>Re-creates the triggers and bumps the counter once; call inside the transaction, before the commit.</summary>
+    public virtual void Restore() { }
 }
 
 /// <summary>The database settings do not fit together (a provider without a connection string it can use).</summary>

@@ -1,0 +1,181 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using LiveOps.Core.Data.Providers;
+
+namespace LiveOps.Core.Analytics;
+
+/// <summary>
+/// Column arrays persisted next to the database, so a new process (a command, a restarted dashboard) reads a
+/// million orders' columns in a fraction of a second instead of scanning the tables again.
+/// </summary>
+/// <remarks>
+/// The header names what the file holds (<c>kind</c>, with its layout version) and the <see cref="ChangeStamp"/>
+/// of the rows it was built from; a reader only accepts a file whose stamp equals the database's current one, so
+/// the file is never stale, whoever wrote to the database since. Files are written to a temporary name and renamed
+/// over the old one, so a reader never sees half a file; anything unreadable counts as no file.
+/// </remarks>
+internal static class ColumnFile
+{
+    private const uint Magic = 0x4C4F4346; // "LOCF"
+    private const uint EndMark = 0x454E4421;
+
+    public static ColumnFileWriter Create(string path, string kind, ChangeStamp stamp) => new(path, kind, stamp);
+
+    /// <summary>Opens <paramref name="path"/> when it holds <paramref name="kind"/> built at <paramref name="stamp"/>; otherwise null.</summary>
+    public static ColumnFileReader? Open(string path, string kind, ChangeStamp stamp)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        var reader = new ColumnFileReader(stream);
+        try
+        {
+            if (reader.ReadHeader(kind, stamp))
+            {
+                return reader;
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException)
+        {
+            // A truncated or foreign file: the caller reads the database instead.
+        }
+        reader.Dispose();
+        return null;
+    }
+
+    internal static void WriteHeader(BinaryWriter writer, string kind, ChangeStamp stamp)
+    {
+        writer.Write(Magic);
+        writer.Write(kind);
+        writer.Write(stamp.Instance);
+        writer.Write(stamp.Version);
+    }
+
+    internal static bool HeaderMatches(BinaryReader reader, string kind, ChangeStamp stamp) =>
+        reader.ReadUInt32() == Magic
+        && reader.ReadString() == kind
+        && reader.ReadString() == stamp.Instance
+        && reader.ReadInt64() == stamp.Version;
+
+    internal static void WriteEnd(BinaryWriter writer) => writer.Write(EndMark);
+
+    internal static bool EndMatches(BinaryReader reader) =>
+        reader.ReadUInt32() == EndMark && reader.BaseStream.Position == reader.BaseStream.Length;
+}
+
+/// <summary>Writes columns in order; <see cref="Commit"/> puts the finished file in place.</summary>
+internal sealed class ColumnFileWriter : IDisposable
+{
+    private readonly string _path;
+    private readonly string _temporary;
+    private readonly FileStream _stream;
+    private readonly BinaryWriter _writer;
+    private bool _committed;
+
+    public ColumnFileWriter(string path, string kind, ChangeStamp stamp)
+    {
+        _path = path;
+        _temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        _stream = new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        _writer = new BinaryWriter(_stream, Encoding.UTF8, leaveOpen: true);
+        ColumnFile.WriteHeader(_writer, kind, stamp);
+    }
+
+    public void Write<T>(T[] values) where T : unmanaged
+    {
+        _writer.Write(values.Length);
+        _writer.Flush();
+        _stream.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+    }
+
+    public void Write(IReadOnlyList<string?> values)
+    {
+        _writer.Write(values.Count);
+        foreach (var value in values)
+        {
+            _writer.Write(value is not null);
+            if (value is not null)
+            {
+                _writer.Write(value);
+            }
+        }
+    }
+
+    public void Commit()
+    {
+        ColumnFile.WriteEnd(_writer);
+        Close();
+        File.Move(_temporary, _path, overwrite: true);
+        _committed = true;
+    }
+
+    public void Dispose()
+    {
+        if (!_committed)
+        {
+            Close();
+            File.Delete(_temporary);
+        }
+    }
+
+    private void Close()
+    {
+        if (_stream.CanWrite)
+        {
+            _writer.Dispose(); // flushes into the stream, so before the stream closes
+            _stream.Dispose();
+        }
+    }
+}
+
+/// <summary>Reads columns in the order they were written; every length is checked against what the file still holds.</summary>
+internal sealed class ColumnFileReader(FileStream stream) : IDisposable
+{
+    private readonly BinaryReader _reader = new(stream, Encoding.UTF8, leaveOpen: true);
+
+    internal bool ReadHeader(string kind, ChangeStamp stamp) => ColumnFile.HeaderMatches(_reader, kind, stamp);
+
+    public T[] Read<T>() where T : unmanaged
+    {
+        var length = ReadLength(Marshal.SizeOf<T>());
+        var values = new T[length];
+        stream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
+        return values;
+    }
+
+    public string?[] ReadStrings()
+    {
+        var length = ReadLength(1);
+        var values = new string?[length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = _reader.ReadBoolean() ? _reader.ReadString() : null;
+        }
+        return values;
+    }
+
+    /// <summary>True when the file ends right after what was read: a complete file of the expected layout.</summary>
+    public bool Finished() => ColumnFile.EndMatches(_reader);
+
+    private int ReadLength(int elementSize)
+    {
+        var length = _reader.ReadInt32();
+        if (length < 0 || (long)length * elementSize > stream.Length - stream.Position)
+        {
+            throw new InvalidDataException("a column is longer than the rest of the file");
+        }
+        return length;
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        stream.Dispose();
+    }
+}

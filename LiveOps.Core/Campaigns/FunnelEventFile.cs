@@ -1,0 +1,59 @@
+using LiveOps.Core.Analytics;
+using LiveOps.Core.Data.Providers;
+
+namespace LiveOps.Core.Campaigns;
+
+/// <summary><see cref="FunnelEvents"/> in a <see cref="ColumnFile"/>, keyed like the snapshot whose customer numbering it follows.</summary>
+internal static class FunnelEventFile
+{
+    public const string Name = "funnel-events";
+
+    /// <summary>The layout; a change of what is written below needs a new one, so old files are not misread.</summary>
+    private const string Kind = "funnel-events/1";
+
+    public static FunnelEvents? TryRead(string path, ChangeStamp stamp, PaidOrderSnapshot snapshot)
+    {
+        using var file = ColumnFile.Open(path, Kind, stamp);
+        if (file is null)
+        {
+            return null;
+        }
+        try
+        {
+            var start = file.Read<int>();
+            var at = file.Read<long>();
+            var campaigns = file.Read<int>();
+            var stages = file.Read<sbyte>();
+            var campaignIds = file.ReadStrings();
+            var m = at.Length;
+            if (!file.Finished() || start.Length != snapshot.CustomerCount + 1 || start[^1] != m
+                || campaigns.Length != m || stages.Length != m || campaignIds.Any(id => id is null))
+            {
+                return null;
+            }
+            return new FunnelEvents(snapshot.Version, start, at, campaigns, stages, campaignIds!) { FromFile = true };
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Best effort, like <see cref="PaidOrderFile.TryWrite"/>.</summary>
+    public static void TryWrite(string path, ChangeStamp stamp, FunnelEvents events)
+    {
+        try
+        {
+            using var file = ColumnFile.Create(path, Kind, stamp);
+            file.Write(events.Start);
+            file.Write(events.AtMs);
+            file.Write(events.Campaigns);
+            file.Write(events.Stages);
+            file.Write(events.CampaignIds);
+            file.Commit();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+}
