@@ -83,6 +83,6 @@ return 0;
 static async Task<PageTiming> Measure(PageTimer timer, BenchPage page)
 {
     var timing = await timer.VisitAsync(page);
-    Console.Error.WriteLine($"  {timing.Page,-15} ready {timing.Ready.TotalSeconds,6:0.00} s (live {timing.Live.TotalSeconds:0.00}, data {timing.Data.TotalSeconds:0.00}, charts {timing.Charts.TotalSeconds:0.00})");
+    Console.Error.WriteLine($"  {timing.Page,-15} ready {timing.Ready.TotalSeconds,6:0.00} s (loaded {timing.Loaded.TotalSeconds:0.00}, live {timing.Live.TotalSeconds:0.00}, data {timing.Data.TotalSeconds:0.00}, charts {timing.Charts.TotalSeconds:0.00})");
     return timing;
 }
