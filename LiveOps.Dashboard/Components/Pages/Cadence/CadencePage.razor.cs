@@ -20,7 +20,14 @@ public partial class CadencePage
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync() => await LoadAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        // The prerendered page shows the loading bar; only the live circuit runs the report.
+        if (RendererInfo.IsInteractive)
+        {
+            await LoadAsync();
+        }
+    }
 
     private async Task LoadAsync() => _report = await Service.RunAsync(CadenceView.PageQuery(Clock));
 

@@ -32,6 +32,10 @@ public sealed partial class CampaignsPage : IDisposable
             _report = null;
             return;
         }
+        if (!RendererInfo.IsInteractive)
+        {
+            return; // The prerendered page shows the loading bar; only the live circuit runs the report.
+        }
         _loading?.Cancel();
         _loading?.Dispose();
         _loading = new CancellationTokenSource();

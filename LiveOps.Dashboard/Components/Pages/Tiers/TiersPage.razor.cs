@@ -39,7 +39,8 @@ public partial class TiersPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IStringLocalizer<AccountsResource> A { get; set; } = default!;
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    // The prerendered page shows the loading bar; only the live circuit runs the reports.
+    protected override Task OnInitializedAsync() => RendererInfo.IsInteractive ? LoadAsync() : Task.CompletedTask;
 
     private async Task LoadAsync()
     {
