@@ -14,7 +14,15 @@ using MudBlazor.Services;
 
 if (CliApp.IsCommand(args))
 {
-    return await CliApp.RunAsync(args, Console.Out, Console.Error);
+    var stdout = CliApp.StandardOutput();
+    try
+    {
+        return await CliApp.RunAsync(args, stdout, Console.Error);
+    }
+    finally
+    {
+        await stdout.FlushAsync();
+    }
 }
 
 var builder = WebApplication.CreateBuilder(args);

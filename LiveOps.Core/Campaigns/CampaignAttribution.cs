@@ -1,3 +1,4 @@
+using LiveOps.Core.Common;
 using LiveOps.Core.Data.Entities;
 
 namespace LiveOps.Core.Campaigns;
@@ -35,11 +36,31 @@ public sealed class CampaignCatalog
         campaignId is not null && _index.TryGetValue(campaignId, out var i) ? i : -1;
 }
 
-/// <summary>A paid order of one customer; <see cref="ExplicitCampaign"/> is -1 when it names no known campaign.</summary>
-public readonly record struct CustomerOrder(DateTimeOffset At, decimal Amount, int ExplicitCampaign);
+/// <summary>
+/// A paid order of one customer: UTC ms and 1/10000 yuan, as the column store holds them, so the pass converts nothing
+/// per order. <see cref="ExplicitCampaign"/> is -1 when it names no known campaign.
+/// </summary>
+public readonly record struct CustomerOrder(long AtMs, long AmountUnits, int ExplicitCampaign)
+{
+    public CustomerOrder(DateTimeOffset at, decimal amount, int explicitCampaign)
+        : this(at.ToUnixTimeMilliseconds(), Money.ToUnits(amount), explicitCampaign)
+    {
+    }
 
-/// <summary>A funnel event of one customer in a known campaign.</summary>
-public readonly record struct CustomerTouch(DateTimeOffset At, int Campaign, CampaignStage Stage);
+    public DateTimeOffset At => DateTimeOffset.FromUnixTimeMilliseconds(AtMs);
+
+    public decimal Amount => Money.FromUnits(AmountUnits);
+}
+
+/// <summary>A funnel event of one customer in a known campaign (UTC ms).</summary>
+public readonly record struct CustomerTouch(long AtMs, int Campaign, CampaignStage Stage)
+{
+    public CustomerTouch(DateTimeOffset at, int campaign, CampaignStage stage) : this(at.ToUnixTimeMilliseconds(), campaign, stage)
+    {
+    }
+
+    public DateTimeOffset At => DateTimeOffset.FromUnixTimeMilliseconds(AtMs);
+}
 
 /// <summary>
 /// Which campaign a paid order belongs to (contract §4), for one customer at a time.
@@ -72,24 +93,24 @@ public static class CampaignAttribution
         }
         var next = 0;
         var latest = None;
-        var latestAt = DateTimeOffset.MinValue;
+        var latestAt = long.MinValue;
         for (var i = 0; i < orders.Length; i++)
         {
             var order = orders[i];
-            while (next < touches.Length && touches[next].At <= order.At)
+            while (next < touches.Length && touches[next].AtMs <= order.AtMs)
             {
                 var touch = touches[next++];
-                if (latest == None || touch.At > latestAt || (touch.At == latestAt && touch.Campaign < latest))
+                if (latest == None || touch.AtMs > latestAt || (touch.AtMs == latestAt && touch.Campaign < latest))
                 {
                     latest = touch.Campaign;
-                    latestAt = touch.At;
+                    latestAt = touch.AtMs;
                 }
             }
             if (order.ExplicitCampaign != None)
             {
                 attributed[i] = order.ExplicitCampaign;
             }
-            else if (latest != None && IsWithinDays(latestAt, order.At, catalog.AttributionDaysOf(latest)))
+            else if (latest != None && IsWithinDays(latestAt, order.AtMs, catalog.AttributionDaysOf(latest)))
             {
                 attributed[i] = latest;
             }
@@ -101,9 +122,15 @@ public static class CampaignAttribution
     }
 
     /// <summary>"Within N days": 0 ≤ later − earlier ≤ N × 24 h (contract §4); used for the 90-day repeat window too.</summary>
-    public static bool IsWithinDays(DateTimeOffset earlier, DateTimeOffset later, int days)
+    public static bool IsWithinDays(DateTimeOffset earlier, DateTimeOffset later, int days) =>
+        IsWithinDays(earlier.ToUnixTimeMilliseconds(), later.ToUnixTimeMilliseconds(), days);
+
+    /// <summary><see cref="IsWithinDays(DateTimeOffset, DateTimeOffset, int)"/> on UTC milliseconds.</summary>
+    public static bool IsWithinDays(long earlierMs, long laterMs, int days)
     {
-        var gap = later - earlier;
-        return gap >= TimeSpan.Zero && gap <= TimeSpan.FromHours(24L * days);
+        var gap = laterMs - earlierMs;
+        return gap >= 0 && gap <= days * MsPerDay;
     }
+
+    private const long MsPerDay = 24L * 3600 * 1000;
 }

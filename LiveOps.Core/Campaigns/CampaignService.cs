@@ -68,8 +68,8 @@ public sealed class CampaignService(
                 .ToListAsync(ct);
         }
         var catalog = new CampaignCatalog(campaigns.Select(c => (c.CampaignId, c.AttributionDays)));
-        var tally = new CampaignTally(catalog, clock, catalog.IndexOf(buyersOf));
         var orders = await store.GetAsync(ct);
+        var tally = new CampaignTally(catalog, clock, catalog.IndexOf(buyersOf), orders.Derived(DaysOf));
         var touches = await events.GetAsync(orders, ct);
         Tally(orders, touches, catalog, tally, ct);
         var buyers = tally.Buyers
@@ -80,6 +80,10 @@ public sealed class CampaignService(
             .ToList();
         return new Pass(campaigns, catalog, tally, buyers);
     }
+
+    /// <summary>The local days of the snapshot's orders, kept with the snapshot.</summary>
+    private static LocalDays DaysOf(PaidOrderSnapshot orders) =>
+        orders.OrderCount == 0 ? new LocalDays(orders.Clock, 0, -1) : new LocalDays(orders.Clock, orders.PlacedAtMs.Min(), orders.LatestPlacedAtMs);
 
     /// <summary>Feeds every customer's paid orders and known-campaign touches, each in time order, to the tally.</summary>
     private static void Tally(PaidOrderSnapshot orders, FunnelEvents touches, CampaignCatalog catalog, CampaignTally tally, CancellationToken ct)
@@ -99,10 +103,7 @@ public sealed class CampaignService(
             for (var o = orders.OrderStart[c]; o < orders.OrderStart[c + 1]; o++)
             {
                 var k = orders.Campaigns[o];
-                customerOrders.Add(new CustomerOrder(
-                    DateTimeOffset.FromUnixTimeMilliseconds(orders.PlacedAtMs[o]),
-                    Money.FromUnits(orders.AmountUnits[o]),
-                    k < 0 ? CampaignAttribution.None : orderCampaign[k]));
+                customerOrders.Add(new CustomerOrder(orders.PlacedAtMs[o], orders.AmountUnits[o], k < 0 ? CampaignAttribution.None : orderCampaign[k]));
             }
             for (var e = touches.Start[c]; e < touches.Start[c + 1]; e++)
             {
@@ -110,7 +111,7 @@ public sealed class CampaignService(
                 // An event of a campaign that is not on file is no campaign's touch.
                 if (campaign != CampaignAttribution.None)
                 {
-                    customerTouches.Add(new CustomerTouch(DateTimeOffset.FromUnixTimeMilliseconds(touches.AtMs[e]), campaign, (CampaignStage)touches.Stages[e]));
+                    customerTouches.Add(new CustomerTouch(touches.AtMs[e], campaign, (CampaignStage)touches.Stages[e]));
                 }
             }
             if (customerOrders.Count > 0 || customerTouches.Count > 0)

@@ -19,11 +19,11 @@ public sealed class CadenceReportCommand : IReportCommand
         var report = await service.RunAsync(new CadenceQuery(args.From, args.To, args.AsOf), ct);
         if (args.Format == "csv")
         {
-            await WriteCsvAsync(report, context.Out);
+            await ReportOutput.WriteBufferedAsync(context.Out, w => WriteCsvAsync(report, w));
         }
         else
         {
-            await context.Out.WriteLineAsync(ReportJson.Serialize(report));
+            await ReportOutput.WriteJsonAsync(context.Out, report, ct);
         }
         return CliApp.Ok;
     }

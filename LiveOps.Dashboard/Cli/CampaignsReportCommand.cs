@@ -16,11 +16,12 @@ public sealed class CampaignsReportCommand : IReportCommand
         var report = await service.RunAsync(new CampaignQuery { From = args.From, To = args.To }, ct);
         if (args.Format == "csv")
         {
-            await CampaignExport.WriteCsvAsync(report, context.Services.GetRequiredService<ZoneClock>(), context.Out);
+            var clock = context.Services.GetRequiredService<ZoneClock>();
+            await ReportOutput.WriteBufferedAsync(context.Out, w => CampaignExport.WriteCsvAsync(report, clock, w));
         }
         else
         {
-            await context.Out.WriteLineAsync(ReportJson.Serialize(report));
+            await ReportOutput.WriteJsonAsync(context.Out, report, ct);
         }
         return CliApp.Ok;
     }

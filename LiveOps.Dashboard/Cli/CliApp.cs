@@ -1,6 +1,7 @@
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using System.Data.Common;
+using System.Text;
 using LiveOps.Core.Data.Providers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,24 @@ public static class CliApp
         ["bench"] = new BenchCommand(),
         ["user"] = new UserCommand(),
     };
+
+    /// <summary>
+    /// Standard output for the commands: like <see cref="Console.Out"/> (UTF-8 without a BOM, flushed after every
+    /// write), but handing the stream 64 KB at a time where Console.Out hands it 256 characters, a system call each:
+    /// ~86,000 calls for the 22 MB of <c>report tiers</c>. Console.Out where the console does not use UTF-8.
+    /// </summary>
+    public static TextWriter StandardOutput()
+    {
+        if (Console.OutputEncoding.CodePage != Encoding.UTF8.CodePage)
+        {
+            return Console.Out;
+        }
+        var writer = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024)
+        {
+            AutoFlush = true,
+        };
+        return TextWriter.Synchronized(writer);
+    }
 
     public static string UsageText => Usage.Replace("{reports}", string.Join(", ", ReportCommands.Names), StringComparison.Ordinal);
 

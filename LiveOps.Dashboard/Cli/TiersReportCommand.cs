@@ -23,11 +23,15 @@ public sealed class TiersReportCommand : IReportCommand
         }
         if (args.Format == "csv")
         {
-            TierCsv.WriteCustomers(report, context.Out);
+            await ReportOutput.WriteBufferedAsync(context.Out, w =>
+            {
+                TierCsv.WriteCustomers(report, w);
+                return Task.CompletedTask;
+            });
         }
         else
         {
-            await context.Out.WriteLineAsync(ReportJson.Serialize(report));
+            await ReportOutput.WriteJsonAsync(context.Out, report, ct);
         }
         return CliApp.Ok;
     }

@@ -34,7 +34,7 @@ internal sealed class PostgresProvider : DatabaseProvider
 
     internal override void AddContextFactory(IServiceCollection services, string connectionString)
     {
-        services.AddDbContextFactory<PostgresLiveOpsDbContext>(o => o.UseNpgsql(connectionString));
+        services.AddDbContextFactory<PostgresLiveOpsDbContext>(o => o.UseNpgsql(connectionString).UseModel(CompiledModels.Postgres.PostgresLiveOpsDbContextModel.Instance));
         services.AddSingleton<IDbContextFactory<LiveOpsDbContext>>(sp =>
             new ContextFactory<PostgresLiveOpsDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresLiveOpsDbContext>>()));
     }

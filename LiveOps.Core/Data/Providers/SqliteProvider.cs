@@ -28,7 +28,7 @@ internal sealed class SqliteProvider : DatabaseProvider
 
     internal override void AddContextFactory(IServiceCollection services, string connectionString)
     {
-        services.AddDbContextFactory<SqliteLiveOpsDbContext>(o => o.UseSqlite(connectionString));
+        services.AddDbContextFactory<SqliteLiveOpsDbContext>(o => o.UseSqlite(connectionString).UseModel(CompiledModels.Sqlite.SqliteLiveOpsDbContextModel.Instance));
         services.AddSingleton<IDbContextFactory<LiveOpsDbContext>>(sp =>
             new ContextFactory<SqliteLiveOpsDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteLiveOpsDbContext>>()));
     }
