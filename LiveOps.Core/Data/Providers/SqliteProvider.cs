@@ -52,6 +52,10 @@ internal sealed class SqliteProvider : DatabaseProvider
         return connection;
     }
 
+    // A no-op inside a transaction, hence before it. The connection is unpooled and closed after the import.
+    // Each inserted order otherwise looks its customer up once more: 1M orders 12.4 → 9.8 s CPU.
+    internal override void BeforeImport(DbConnection connection) => Execute(connection, null, "PRAGMA foreign_keys = OFF;");
+
     public override async Task TuneForScanAsync(DbConnection connection, CancellationToken ct)
     {
         await using var pragma = connection.CreateCommand();

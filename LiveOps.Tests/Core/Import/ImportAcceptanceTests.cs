@@ -185,6 +185,20 @@ public abstract class ImportAcceptanceTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task AfterAnImport_OtherConnectionsStillRefuseAnOrderOfAnUnknownCustomer()
+    {
+        // The import's own connection skips the database's foreign-key lookups; that must not outlive it.
+        await ImportedAsync(ImportKind.Orders, "order_id,customer_id,placed_at,amount\nA1,u1,2026-10-01 10:00,1\n");
+
+        await using var context = _db.NewContext();
+        var known = (await context.Customers.SingleAsync(c => c.CustomerId == "u1")).Id;
+        context.Orders.Add(new Order { OrderId = "X1", CustomerKey = known + 1000, PlacedAt = DateTimeOffset.Parse("2026-10-01T02:00:00Z"), Amount = 1m });
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
+        Assert.Equal(1, _db.Count("orders"));
+    }
+
+    [Fact]
     public async Task ALargeFile_BuildsTheIndexesAfterTheRows_AndEndsWithTheSameSchema()
     {
         await ImportedAsync(ImportKind.Orders, "order_id,customer_id,placed_at,amount\nA0,u1,2026-10-01 10:00,1\n");
