@@ -23,8 +23,9 @@ internal sealed class SqliteProvider : DatabaseProvider
     }
 
     /// <summary>SQLite's own prepare/bind/step on the connection's handle: no data reader or name lookups per row.</summary>
+    /// An insert without RETURNING goes many rows per statement.
     internal override IRowStatement PrepareRows(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<System.Data.DbType> types) =>
-        new RawStatement((SqliteConnection)connection, sql);
+        (IRowStatement?)RawRowsStatement.TryCreate((SqliteConnection)connection, sql, types.Count) ?? new RawStatement((SqliteConnection)connection, sql);
 
     internal override void AddContextFactory(IServiceCollection services, string connectionString)
     {

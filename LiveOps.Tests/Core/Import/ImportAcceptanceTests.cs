@@ -243,6 +243,28 @@ public abstract class ImportAcceptanceTests(DatabaseProvider provider) : IAsyncL
         Assert.Equal(1300 * 20m + 1300 * 10m, await context.Orders.SumAsync(o => o.Amount));
     }
 
+    [Fact]
+    public async Task AnIdRepeatedInOneFile_EndsWithItsLastRow_WithinAndAcrossWriteGroups()
+    {
+        // 40 orders, then the first 30 again at 5 yuan more: repeats fall in the same multi-row group as the
+        // first spelling (rows 33..39 vs 0..6 are not; rows 32..63 are one group), across groups, and in the remainder.
+        var csv = new StringBuilder("order_id,customer_id,placed_at,amount\n");
+        for (var i = 0; i < 70; i++)
+        {
+            var id = i % 40;
+            csv.Append($"R{id},u{id % 3},2026-10-01 10:{id:D2},{(i < 40 ? 10 + id : 15 + id)}\n");
+        }
+        csv.Append("R39,u0,2026-10-02 09:00,1\nR39,u0,2026-10-02 09:00,1\n");
+
+        var result = await ImportedAsync(ImportKind.Orders, csv.ToString());
+
+        Assert.Equal((72L, 40L, 31L, 1L), (result.Rows, result.Added, result.Updated, result.Unchanged));
+        var orders = await OrdersAsync();
+        Assert.Equal(40, orders.Count);
+        Assert.Equal(Enumerable.Range(0, 40).Select(id => id == 39 ? 1m : id < 30 ? 15m + id : 10m + id), Enumerable.Range(0, 40).Select(id => orders[$"R{id}"].Amount));
+        Assert.Equal(DateTimeOffset.Parse("2026-10-02T01:00:00Z"), orders["R39"].PlacedAt);
+    }
+
     private string SchemaText() => _db.SchemaText();
 
     [Fact]
