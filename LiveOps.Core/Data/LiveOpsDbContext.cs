@@ -59,7 +59,6 @@ public class LiveOpsDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyCo
             e.ToTable("orders");
             e.HasIndex(x => x.OrderId).IsUnique();
             e.HasIndex(x => new { x.CustomerKey, x.PlacedAt });
-            e.HasIndex(x => x.PlacedAt);
             e.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerKey).OnDelete(DeleteBehavior.Restrict);
             e.Property(x => x.OrderId).HasMaxLength(64);
             e.Property(x => x.CampaignId).HasMaxLength(64);

@@ -72,6 +72,7 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         await using var reader = CsvReader.Create(csv, options, leaveOpen: true);
 
         await using var connection = await OpenAsync(ct);
+        DatabaseProvider.Of(connection).BeforeImport(connection);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var before = kind == ImportKind.TierRules ? 0 : Count(connection, transaction, spec.Table);
         var estimatedRows = csv.CanSeek ? (csv.Length - csv.Position) / EstimatedBytesPerRow : 0;

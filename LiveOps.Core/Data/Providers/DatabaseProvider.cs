@@ -76,6 +76,15 @@ public abstract class DatabaseProvider
     /// </summary>
     public abstract bool DefersIndexesOnImport { get; }
 
+    /// <summary>
+    /// Session settings for an import on its writer connection, before its transaction begins. Imports write every
+    /// customer key through the customer map (known or created in the same transaction) and delete nothing, so the
+    /// database's own per-row foreign-key lookups only repeat that guarantee.
+    /// </summary>
+    internal virtual void BeforeImport(DbConnection connection)
+    {
+    }
+
     /// <summary>The indexes (name, re-creating SQL) of the tables that are not primary keys, optionally only non-unique ones.</summary>
     public abstract List<(string Name, string Definition)> SecondaryIndexes(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> tables, bool nonUniqueOnly);
 

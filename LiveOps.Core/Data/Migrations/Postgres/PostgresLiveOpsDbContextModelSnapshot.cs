@@ -410,8 +410,6 @@ namespace LiveOps.Core.Data.Migrations.Postgres
                     b.HasIndex("OrderId")
                         .IsUnique();
 
-                    b.HasIndex("PlacedAt");
-
                     b.HasIndex("CustomerKey", "PlacedAt");
 
                     b.HasIndex(new[] { "Status", "PlacedAt", "CustomerKey", "Amount" }, "IX_orders_Status_PlacedAt_CustomerKey_Amount");
