@@ -23,7 +23,7 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 9,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 2,
                 namedIndexCount: 1,
                 keyCount: 1);
 
@@ -114,9 +114,6 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
                 unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { placedAt });
-
-            var index1 = runtimeEntityType.AddIndex(
                 new[] { customerKey, placedAt });
 
             var iX_orders_Status_PlacedAt_CustomerKey_Amount = runtimeEntityType.AddIndex(

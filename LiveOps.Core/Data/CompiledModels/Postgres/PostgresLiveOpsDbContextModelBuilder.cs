@@ -12,7 +12,7 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
     public partial class PostgresLiveOpsDbContextModel
     {
         private PostgresLiveOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("911bfbf9-af4e-4db8-b6fb-8ab65a42da48"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("c07320d4-649c-4ddf-814d-a38f507cadaf"), entityTypeCount: 20)
         {
         }
 

@@ -11,7 +11,7 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
     public partial class SqliteLiveOpsDbContextModel
     {
         private SqliteLiveOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ee626e08-e2ba-422b-bf1a-1ea378db4ce3"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("66afc11a-f47e-47f7-8b0e-d3b78a7b35b8"), entityTypeCount: 20)
         {
         }
 
