@@ -1,11 +1,12 @@
 using System.Threading.Channels;
 using LiveOps.Core.Analytics;
+using LiveOps.Core.Campaigns;
 using LiveOps.Core.Common;
 
 namespace LiveOps.Dashboard;
 
 /// <summary>
-/// Keeps the column stores current in the background: once at start and again after every change the dashboard sees
+/// Keeps the column stores (and the campaigns pass) current in the background: once at start and again after every change the dashboard sees
 /// (its own imports, or another process's, noticed on the next read of <see cref="DataVersion"/>), so an operator's
 /// first page after an import or a restart does not wait for a million orders to be read.
 /// </summary>
@@ -13,7 +14,7 @@ namespace LiveOps.Dashboard;
 /// Changes that arrive while a refresh runs are folded into one more refresh. A request that needs the stores while
 /// a refresh runs waits for that same load instead of starting its own (the stores load under one gate).
 /// </remarks>
-public sealed class ColumnStoreWarmer(ColumnStores stores, DataVersion version, ILogger<ColumnStoreWarmer> logger) : BackgroundService
+public sealed class ColumnStoreWarmer(ColumnStores stores, CampaignService campaigns, DataVersion version, ILogger<ColumnStoreWarmer> logger) : BackgroundService
 {
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -31,6 +32,8 @@ public sealed class ColumnStoreWarmer(ColumnStores stores, DataVersion version, 
                 try
                 {
                     await stores.RefreshAsync(stoppingToken);
+                    // The campaigns page's pass over all orders and funnel events, kept for its next requests.
+                    await campaigns.RunAsync(new CampaignQuery(), stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
