@@ -34,6 +34,7 @@ public sealed class ColumnStoreWarmer(ColumnStores stores, CampaignService campa
                     await stores.RefreshAsync(stoppingToken);
                     // The campaigns page's pass over all orders and funnel events, kept for its next requests.
                     await campaigns.RunAsync(new CampaignQuery(), stoppingToken);
+                    Refreshed?.Invoke();
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -50,6 +51,9 @@ public sealed class ColumnStoreWarmer(ColumnStores stores, CampaignService campa
             version.Changed -= OnChanged;
         }
     }
+
+    /// <summary>Raised after each background refresh has finished (for tests and diagnostics).</summary>
+    public event Action? Refreshed;
 
     private void OnChanged() => _changes.Writer.TryWrite(true);
 }

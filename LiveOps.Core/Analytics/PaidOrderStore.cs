@@ -23,6 +23,9 @@ public sealed class PaidOrderStore(IDbContextFactory<LiveOpsDbContext> factory, 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile PaidOrderSnapshot? _current;
 
+    /// <summary>The snapshot held now, without checking whether it is current or loading one (diagnostics).</summary>
+    public PaidOrderSnapshot? Held => _current;
+
     public async Task<PaidOrderSnapshot> GetAsync(CancellationToken ct = default)
     {
         var wanted = version.Current;
