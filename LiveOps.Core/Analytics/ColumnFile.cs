@@ -19,34 +19,40 @@ internal static class ColumnFile
     private const uint Magic = 0x4C4F4346; // "LOCF"
     private const uint EndMark = 0x454E4421;
 
-    public static ColumnFileWriter Create(string path, string kind, ChangeStamp stamp) => new(path, kind, stamp);
-
-    /// <summary>Opens <paramref name="path"/> when it holds <paramref name="kind"/> built at <paramref name="stamp"/>; otherwise null.</summary>
-    public static ColumnFileReader? Open(string path, string kind, ChangeStamp stamp)
+    /// <summary>
+    /// Reads <paramref name="path"/> with <paramref name="read"/> when it holds <paramref name="kind"/> built at
+    /// <paramref name="stamp"/> and ends right after what was read; otherwise (no file, another stamp, truncated,
+    /// damaged, or <paramref name="read"/> finds the columns inconsistent and returns null) null.
+    /// </summary>
+    public static T? TryRead<T>(string path, string kind, ChangeStamp stamp, Func<ColumnFileReader, T?> read) where T : class
     {
-        FileStream stream;
         try
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
+            using var reader = new ColumnFileReader(stream);
+            return reader.ReadHeader(kind, stamp) && read(reader) is { } value && reader.Finished() ? value : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException)
+        {
+            return null; // the caller reads the database instead, and writes the file afresh
+        }
+    }
+
+    /// <summary>
+    /// Writes the file with <paramref name="write"/>, best effort: a read-only folder or a full disk only costs the next
+    /// process a table scan.
+    /// </summary>
+    public static void TryWrite(string path, string kind, ChangeStamp stamp, Action<ColumnFileWriter> write)
+    {
+        try
+        {
+            using var file = new ColumnFileWriter(path, kind, stamp);
+            write(file);
+            file.Commit();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
         }
-        var reader = new ColumnFileReader(stream);
-        try
-        {
-            if (reader.ReadHeader(kind, stamp))
-            {
-                return reader;
-            }
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException)
-        {
-            // A truncated or foreign file: the caller reads the database instead.
-        }
-        reader.Dispose();
-        return null;
     }
 
     internal static void WriteHeader(BinaryWriter writer, string kind, ChangeStamp stamp)
@@ -135,7 +141,7 @@ internal sealed class ColumnFileWriter : IDisposable
 }
 
 /// <summary>Reads columns in the order they were written; every length is checked against what the file still holds.</summary>
-internal sealed class ColumnFileReader(FileStream stream) : IDisposable
+internal sealed class ColumnFileReader(Stream stream) : IDisposable
 {
     private readonly BinaryReader _reader = new(stream, Encoding.UTF8, leaveOpen: true);
 
@@ -149,16 +155,28 @@ internal sealed class ColumnFileReader(FileStream stream) : IDisposable
         return values;
     }
 
-    public string?[] ReadStrings()
+    /// <summary>Strings none of which may be null (ids); a null means the file is not what it claims to be.</summary>
+    public string[] ReadIds()
     {
-        var length = ReadLength(1);
-        var values = new string?[length];
+        var values = new string[ReadLength(1)];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = _reader.ReadBoolean() ? _reader.ReadString() : null;
+            values[i] = ReadString() ?? throw new InvalidDataException("an id column holds a null");
         }
         return values;
     }
+
+    public string?[] ReadStrings()
+    {
+        var values = new string?[ReadLength(1)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = ReadString();
+        }
+        return values;
+    }
+
+    private string? ReadString() => _reader.ReadBoolean() ? _reader.ReadString() : null;
 
     /// <summary>True when the file ends right after what was read: a complete file of the expected layout.</summary>
     public bool Finished() => ColumnFile.EndMatches(_reader);
@@ -173,9 +191,5 @@ internal sealed class ColumnFileReader(FileStream stream) : IDisposable
         return length;
     }
 
-    public void Dispose()
-    {
-        _reader.Dispose();
-        stream.Dispose();
-    }
+    public void Dispose() => _reader.Dispose();
 }

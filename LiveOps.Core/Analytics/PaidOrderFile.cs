@@ -14,16 +14,10 @@ internal static class PaidOrderFile
     /// <summary>The layout; a change of what is written below needs a new one, so old files are not misread.</summary>
     private const string Kind = "paid-orders/1";
 
-    public static PaidOrderSnapshot? TryRead(string path, ChangeStamp stamp, long atVersion, ZoneClock clock)
-    {
-        using var file = ColumnFile.Open(path, Kind, stamp);
-        if (file is null)
+    public static PaidOrderSnapshot? TryRead(string path, ChangeStamp stamp, long atVersion, ZoneClock clock) =>
+        ColumnFile.TryRead(path, Kind, stamp, file =>
         {
-            return null;
-        }
-        try
-        {
-            var ids = file.ReadStrings();
+            var ids = file.ReadIds();
             var nicknames = file.ReadStrings();
             var acquisition = file.Read<sbyte>();
             var joined = file.Read<long>();
@@ -33,38 +27,29 @@ internal static class PaidOrderFile
             var amount = file.Read<long>();
             var channel = file.Read<sbyte>();
             var campaign = file.Read<int>();
-            var campaignIds = file.ReadStrings();
+            var campaignIds = file.ReadIds();
             var liveSession = file.Read<int>();
-            var liveSessionIds = file.ReadStrings();
+            var liveSessionIds = file.ReadIds();
             var n = ids.Length;
             var m = placedAt.Length;
-            if (!file.Finished() || ids.Any(id => id is null) || campaignIds.Any(id => id is null) || liveSessionIds.Any(id => id is null)
-                || nicknames.Length != n || acquisition.Length != n || joined.Length != n || start.Length != n + 1 || start[n] != m
+            if (nicknames.Length != n || acquisition.Length != n || joined.Length != n || start.Length != n + 1 || start[n] != m
                 || amount.Length != m || channel.Length != m || campaign.Length != m || liveSession.Length != m)
             {
                 return null;
             }
-            return new PaidOrderSnapshot(atVersion, clock, ids!, nicknames, acquisition, joined, start, placedAt, amount, channel,
-                campaign, campaignIds!, keyIndex)
+            return new PaidOrderSnapshot(atVersion, clock, ids, nicknames, acquisition, joined, start, placedAt, amount, channel,
+                campaign, campaignIds, keyIndex)
             {
                 LiveSessions = liveSession,
-                LiveSessionIds = liveSessionIds!,
+                LiveSessionIds = liveSessionIds,
                 Stamp = stamp,
                 FromFile = true,
             };
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException)
-        {
-            return null; // truncated or damaged: the tables are read instead, and the file is written afresh
-        }
-    }
+        });
 
-    /// <summary>Best effort: a read-only folder or a full disk only costs the next process a table scan.</summary>
-    public static void TryWrite(string path, PaidOrderSnapshot snapshot)
-    {
-        try
+    public static void TryWrite(string path, PaidOrderSnapshot snapshot) =>
+        ColumnFile.TryWrite(path, Kind, snapshot.Stamp!, file =>
         {
-            using var file = ColumnFile.Create(path, Kind, snapshot.Stamp!);
             file.Write(snapshot.CustomerIds);
             file.Write(snapshot.Nicknames);
             file.Write(snapshot.AcquisitionChannels);
@@ -78,10 +63,5 @@ internal static class PaidOrderFile
             file.Write(snapshot.CampaignIds);
             file.Write(snapshot.LiveSessions);
             file.Write(snapshot.LiveSessionIds);
-            file.Commit();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
-    }
+        });
 }

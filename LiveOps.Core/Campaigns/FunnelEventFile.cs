@@ -11,49 +11,27 @@ internal static class FunnelEventFile
     /// <summary>The layout; a change of what is written below needs a new one, so old files are not misread.</summary>
     private const string Kind = "funnel-events/1";
 
-    public static FunnelEvents? TryRead(string path, ChangeStamp stamp, PaidOrderSnapshot snapshot)
-    {
-        using var file = ColumnFile.Open(path, Kind, stamp);
-        if (file is null)
-        {
-            return null;
-        }
-        try
+    public static FunnelEvents? TryRead(string path, ChangeStamp stamp, PaidOrderSnapshot snapshot) =>
+        ColumnFile.TryRead(path, Kind, stamp, file =>
         {
             var start = file.Read<int>();
             var at = file.Read<long>();
             var campaigns = file.Read<int>();
             var stages = file.Read<sbyte>();
-            var campaignIds = file.ReadStrings();
+            var campaignIds = file.ReadIds();
             var m = at.Length;
-            if (!file.Finished() || start.Length != snapshot.CustomerCount + 1 || start[^1] != m
-                || campaigns.Length != m || stages.Length != m || campaignIds.Any(id => id is null))
-            {
-                return null;
-            }
-            return new FunnelEvents(snapshot.Version, start, at, campaigns, stages, campaignIds!) { FromFile = true };
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException)
-        {
-            return null;
-        }
-    }
+            return start.Length == snapshot.CustomerCount + 1 && start[^1] == m && campaigns.Length == m && stages.Length == m
+                ? new FunnelEvents(snapshot.Version, start, at, campaigns, stages, campaignIds) { FromFile = true }
+                : null;
+        });
 
-    /// <summary>Best effort, like <see cref="PaidOrderFile.TryWrite"/>.</summary>
-    public static void TryWrite(string path, ChangeStamp stamp, FunnelEvents events)
-    {
-        try
+    public static void TryWrite(string path, ChangeStamp stamp, FunnelEvents events) =>
+        ColumnFile.TryWrite(path, Kind, stamp, file =>
         {
-            using var file = ColumnFile.Create(path, Kind, stamp);
             file.Write(events.Start);
             file.Write(events.AtMs);
             file.Write(events.Campaigns);
             file.Write(events.Stages);
             file.Write(events.CampaignIds);
-            file.Commit();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
-    }
+        });
 }

@@ -53,6 +53,20 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
         DatabaseInitializer.MigrateAsync(Factory).GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// The Core services of another process on this database (a command-line run, another dashboard instance): its own
+    /// DataVersion and column stores, the same clock. The caller disposes it.
+    /// </summary>
+    public ServiceProvider NewProcess()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddOptions<LiveOpsOptions>().Configure(o => o.Tiers = DefaultTiers());
+        services.AddLiveOpsCore(Provider, ConnectionString);
+        return services.BuildServiceProvider();
+    }
+
     public DatabaseProvider Provider { get; }
 
     /// <summary>What the command line's <c>--db</c> takes: the SQLite file, or the PostgreSQL connection string.</summary>

@@ -83,24 +83,28 @@ internal sealed class SqliteProvider : DatabaseProvider
 
     public override bool DefersIndexesOnImport => true;
 
-    public override List<(string Name, string Definition)> SecondaryIndexes(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> tables, bool nonUniqueOnly)
+    public override List<(string Name, string Definition)> SecondaryIndexes(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> tables, bool nonUniqueOnly) =>
+        SchemaObjects(connection, transaction, "index", tables, "sql IS NOT NULL" + (nonUniqueOnly ? " AND sql NOT LIKE 'CREATE UNIQUE %'" : ""));
+
+    /// <summary>Schema objects of one type on <paramref name="tables"/> (name, the SQL that creates them), by name.</summary>
+    private static List<(string Name, string Definition)> SchemaObjects(DbConnection connection, DbTransaction transaction, string type, IReadOnlyList<string> tables, string condition)
     {
-        var indexes = new List<(string, string)>();
-        using var list = connection.CreateCommand();
-        list.Transaction = transaction;
+        var objects = new List<(string, string)>();
+        using var list = (SqliteCommand)connection.CreateCommand();
+        list.Transaction = (SqliteTransaction)transaction;
         var names = string.Join(", ", tables.Select((_, i) => "@t" + i));
-        list.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({names})"
-            + (nonUniqueOnly ? " AND sql NOT LIKE 'CREATE UNIQUE %'" : "") + " ORDER BY name";
+        list.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = @type AND {condition} AND tbl_name IN ({names}) ORDER BY name";
+        list.Parameters.AddWithValue("@type", type);
         for (var i = 0; i < tables.Count; i++)
         {
-            ((SqliteCommand)list).Parameters.AddWithValue("@t" + i, tables[i]);
+            list.Parameters.AddWithValue("@t" + i, tables[i]);
         }
         using var reader = list.ExecuteReader();
         while (reader.Read())
         {
-            indexes.Add((reader.GetString(0), reader.GetString(1)));
+            objects.Add((reader.GetString(0), reader.GetString(1)));
         }
-        return indexes;
+        return objects;
     }
 
     public override IBulkRows BulkRows(DbConnection connection, DbTransaction transaction, string table, params string[] columns) =>
@@ -127,50 +131,36 @@ internal sealed class SqliteProvider : DatabaseProvider
     }
 
     /// <summary>Next to the database file (<c>shop.db</c> → <c>shop.db.paid-orders.cache</c>); none for an in-memory database.</summary>
-    public override string? DerivedDataFile(DbConnection connection, string name)
+    public override string? DerivedDataFile(DbConnection connection, string name) =>
+        FileOf(connection.ConnectionString) is { } file ? file + "." + name + ".cache" : null;
+
+    /// <summary>The full path of the database file, or null for an in-memory database.</summary>
+    internal static string? FileOf(string connectionString)
     {
-        var builder = new SqliteConnectionStringBuilder(connection.ConnectionString);
-        if (string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
-        {
-            return null;
-        }
-        return Path.GetFullPath(builder.DataSource) + "." + name + ".cache";
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        return string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory
+            ? null
+            : Path.GetFullPath(builder.DataSource);
     }
 
     public override ChangeTriggers SuspendChangeTriggers(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> tables)
     {
-        var triggers = new List<string>();
-        using (var list = connection.CreateCommand())
+        var triggers = SchemaObjects(connection, transaction, "trigger", tables, "name LIKE 'liveops\\_changed\\_%' ESCAPE '\\'");
+        foreach (var (name, _) in triggers)
         {
-            list.Transaction = transaction;
-            var names = string.Join(", ", tables.Select((_, i) => "@t" + i));
-            list.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'liveops\\_changed\\_%' ESCAPE '\\' AND tbl_name IN ({names}) ORDER BY name";
-            for (var i = 0; i < tables.Count; i++)
-            {
-                ((SqliteCommand)list).Parameters.AddWithValue("@t" + i, tables[i]);
-            }
-            using var reader = list.ExecuteReader();
-            while (reader.Read())
-            {
-                triggers.Add(reader.GetString(0));
-                triggers.Add(reader.GetString(1));
-            }
+            Execute(connection, transaction, $"DROP TRIGGER {Quote(name)}");
         }
-        for (var i = 0; i < triggers.Count; i += 2)
-        {
-            Execute(connection, transaction, $"DROP TRIGGER {Quote(triggers[i])}");
-        }
-        return triggers.Count == 0 ? ChangeTriggers.None : new SuspendedTriggers(connection, transaction, triggers);
+        return triggers.Count == 0 ? ChangeTriggers.None : new SuspendedTriggers(connection, transaction, [.. triggers.Select(t => t.Definition)]);
     }
 
     /// <summary>A bulk write's triggers, dropped inside its transaction: a per-row counter update would cost ~0.5 µs a row.</summary>
-    private sealed class SuspendedTriggers(DbConnection connection, DbTransaction transaction, List<string> namesAndDefinitions) : ChangeTriggers
+    private sealed class SuspendedTriggers(DbConnection connection, DbTransaction transaction, List<string> definitions) : ChangeTriggers
     {
         public override void Restore()
         {
-            for (var i = 1; i < namesAndDefinitions.Count; i += 2)
+            foreach (var definition in definitions)
             {
-                Execute(connection, transaction, namesAndDefinitions[i]);
+                Execute(connection, transaction, definition);
             }
             Execute(connection, transaction, "UPDATE data_changes SET version = version + 1 WHERE id = 1");
         }
@@ -227,12 +217,11 @@ internal sealed class SqliteChangeWatch : IChangeWatch
 
     public SqliteChangeWatch(string connectionString)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+        _file = SqliteProvider.FileOf(connectionString);
+        if (_file is null)
         {
             return;
         }
-        _file = Path.GetFullPath(builder.DataSource);
         // Its own unpooled connection that never opens the file before it exists, so a mistyped --db is not created here.
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ToString();
     }

@@ -24,12 +24,7 @@ public abstract class CrossProcessStalenessTests(DatabaseProvider provider) : IA
 
     public Task InitializeAsync()
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(_dashboard.Time);
-        services.AddOptions<LiveOpsOptions>().Configure(o => o.Tiers = TestDatabase.DefaultTiers());
-        services.AddLiveOpsCore(_dashboard.Provider, _dashboard.ConnectionString);
-        _cli = services.BuildServiceProvider();
+        _cli = _dashboard.NewProcess();
         return Task.CompletedTask;
     }
 

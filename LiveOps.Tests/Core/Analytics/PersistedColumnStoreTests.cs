@@ -157,12 +157,7 @@ public sealed class PersistedColumnStoreTests : IAsyncLifetime
 
     private ServiceProvider NewProcess()
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(_db.Time);
-        services.AddOptions<LiveOpsOptions>().Configure(o => o.Tiers = TestDatabase.DefaultTiers());
-        services.AddLiveOpsCore(_db.Provider, _db.ConnectionString);
-        var process = services.BuildServiceProvider();
+        var process = _db.NewProcess();
         _processes.Add(process);
         return process;
     }

@@ -76,12 +76,7 @@ public sealed class ColumnStoreWarmerTests : IAsyncLifetime
     /// <summary>The stamp a new process finds in the file next to the database.</summary>
     private async Task<LiveOps.Core.Data.Providers.ChangeStamp?> StampInTheFileAsync()
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(_db.Time);
-        services.AddOptions<LiveOpsOptions>().Configure(o => o.Tiers = TestDatabase.DefaultTiers());
-        services.AddLiveOpsCore(_db.Provider, _db.ConnectionString);
-        await using var process = services.BuildServiceProvider();
+        await using var process = _db.NewProcess();
         var snapshot = await process.GetRequiredService<PaidOrderStore>().GetAsync();
         Assert.True(snapshot.FromFile);
         return snapshot.Stamp;
