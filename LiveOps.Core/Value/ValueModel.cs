@@ -10,6 +10,11 @@ namespace LiveOps.Core.Value;
 public sealed class ValueModel
 {
     private readonly ConcurrentDictionary<int, double[]> _purchasesByGroup = new();
+    private readonly ConcurrentDictionary<(Type, int), Lazy<object>> _derived = new();
+
+    /// <summary>Data derived from this model at one horizon, built once on first use and dropped with the model.</summary>
+    public T Derived<T>(int horizonDays, Func<T> build) where T : class =>
+        (T)_derived.GetOrAdd((typeof(T), horizonDays), _ => new Lazy<object>(() => build())).Value;
 
     private ValueModel(ValueData data, ModelFit<BgNbdParameters> purchases, ModelFit<GammaGammaParameters> spend, TimeSpan fitTime)
     {
