@@ -20,6 +20,9 @@ public sealed record ValueInsights(
 {
     /// <summary>True when no purchase model could be fitted: the page says so and keeps RFM and the churn list.</summary>
     public bool NotEnoughData => Model is null;
+
+    /// <summary>The median expected ¥ over the horizon that splits high from low value in <see cref="Quadrants"/>.</summary>
+    public double? ValueThreshold { get; init; }
 }
 
 /// <summary>Expected repeat purchases (order days) and ¥ over the next <see cref="Days"/> days; null without a model.</summary>

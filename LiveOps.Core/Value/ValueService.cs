@@ -95,7 +95,10 @@ public sealed class ValueService(PaidOrderStore store, TierRuleSetService tierRu
             top.Select((i, k) => scores.Row(i, tiers[k])).ToList());
         var purchaseGap = model.Purchases.Gap != ModelGap.None ? model.Purchases.Gap : model.Spend.Gap;
         return new ValueInsights(clock.ToLocal(asOf), query.HorizonDays, data.Count, data.Groups.RepeatCustomers, Summary(model), purchaseGap,
-            model.Reason, forecasts, quadrants, scores.Bounds, segments, churn, backtest);
+            model.Reason, forecasts, quadrants, scores.Bounds, segments, churn, backtest)
+        {
+            ValueThreshold = scores.ValueThreshold,
+        };
     }
 
     /// <summary>The customers behind a segment, a quadrant cell or the churn-risk list, in the page's order.</summary>
