@@ -22,24 +22,30 @@ public sealed class ValueBrowserTests(BrowserFixture browser) : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>60 customers from 2026-03-01 on; every second buys again 15 and 30 days later, every fourth 45 days later too.</summary>
+    /// <summary>
+    /// 120 customers from 2026-01-01 on; every second buys again 15 and 30 days later, every fourth 45 days later too.
+    /// Amounts follow the Gamma-Gamma process (seeded): each customer's spend rate ν ~ Gamma(4, 200), each amount ~ Gamma(6, ν).
+    /// </summary>
     private async Task PlantShopAsync()
     {
         var shop = new ShopFixture(_app.Services);
-        var start = new DateTime(2026, 3, 1, 10, 0, 0);
-        for (var i = 0; i < 60; i++)
+        var random = new Random(16);
+        var start = new DateTime(2026, 1, 1, 10, 0, 0);
+        for (var i = 0; i < 120; i++)
         {
-            var id = $"c{i:D2}";
+            var id = $"c{i:D3}";
             var first = start.AddDays(i);
-            shop.Order(id, Text(first), 100 + i, channel: OrderChannel.LiveRoom);
+            var nu = MathNet.Numerics.Distributions.Gamma.Sample(random, 4, 200);
+            decimal Amount() => Math.Round((decimal)MathNet.Numerics.Distributions.Gamma.Sample(random, 6, nu), 2) + 1;
+            shop.Order(id, Text(first), Amount(), channel: OrderChannel.LiveRoom);
             if (i % 2 == 0)
             {
-                shop.Order(id, Text(first.AddDays(15)), 80 + i * 3, channel: OrderChannel.PrivateGroup);
-                shop.Order(id, Text(first.AddDays(30)), 60 + i * 2, channel: OrderChannel.PrivateGroup);
+                shop.Order(id, Text(first.AddDays(15)), Amount(), channel: OrderChannel.PrivateGroup);
+                shop.Order(id, Text(first.AddDays(30)), Amount(), channel: OrderChannel.PrivateGroup);
             }
             if (i % 4 == 0)
             {
-                shop.Order(id, Text(first.AddDays(45)), 50 + i, channel: OrderChannel.MiniProgram);
+                shop.Order(id, Text(first.AddDays(45)), Amount(), channel: OrderChannel.MiniProgram);
             }
         }
         await shop.SaveAsync();
@@ -54,7 +60,7 @@ public sealed class ValueBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await using var page = await browser.NewPageAsync();
         await page.GotoAsync(_app, "/value");
 
-        await Expect(page.Page.GetByTestId("value-page")).ToHaveAttributeAsync("data-thin", "False");
+        await Expect(page.Page.GetByTestId("value-page")).ToHaveAttributeAsync("data-thin", "false");
         await Expect(page.Page.GetByRole(AriaRole.Heading, new() { Name = "客户价值" })).ToBeVisibleAsync();
         await Expect(page.Page.GetByTestId("forecast-90-value")).ToContainTextAsync("¥");
         await Expect(page.Page.GetByTestId("backtest-chart")).ToHaveAttributeAsync("data-chart-ready", "true");
