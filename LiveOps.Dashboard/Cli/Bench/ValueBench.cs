@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using LiveOps.Core.Analytics;
+using LiveOps.Core.Store;
 using LiveOps.Core.Common;
 using LiveOps.Core.Tiers;
 using LiveOps.Core.Value;
