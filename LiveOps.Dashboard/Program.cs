@@ -40,6 +40,7 @@ builder.Services.AddAccountsWeb();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -59,6 +60,7 @@ app.MapTierExports();
 app.MapCohortExports();
 app.MapCampaignExports();
 app.MapOverviewExports();
+app.MapValueExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await StartupData.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);

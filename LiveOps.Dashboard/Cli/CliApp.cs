@@ -2,7 +2,7 @@ using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using System.Data.Common;
 using System.Text;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,7 +27,7 @@ public static class CliApp
           LiveOps.Dashboard import <kind> <file.csv|file.xlsx> --mapping <name|mapping.json> [--dry-run] [--db <path>]
               a shop's own export through a mapping; presets: {presets}
           LiveOps.Dashboard report <name> [--db <path>] [--format json|csv]
-                  [--from <date>] [--to <date>] [--period week|month] [--as-of <date>]
+                  [--from <date>] [--to <date>] [--period week|month] [--as-of <date>] [--horizon-days N]
               names: {reports}
           LiveOps.Dashboard seed-demo [--db <path>] [--customers N] [--seed N]
           LiveOps.Dashboard user add --email <email> --role <admin|operator|lead> [--password-stdin] [--db <path>]

@@ -1,4 +1,4 @@
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 using LiveOps.Core.Import.Mapping;
 using LiveOps.Tests.Core.Import;
 using LiveOps.Tests.Core.Import.Mapping;

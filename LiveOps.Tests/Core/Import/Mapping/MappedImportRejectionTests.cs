@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 using LiveOps.Core.Import;
 using LiveOps.Core.Import.Mapping;
 using LiveOps.Tests.Support;

@@ -1,5 +1,5 @@
 using LiveOps.Core.Data.Entities;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 using LiveOps.Core.Import;
 using LiveOps.Core.Import.Mapping;
 using LiveOps.Tests.Support;
