@@ -24,6 +24,8 @@ public static class CliApp
           LiveOps.Dashboard import <kind> <file.csv> [--db <path>]
               kinds: customers, orders, audiences, audience-events, pushes, campaigns,
                      campaign-events, live-sessions, tier-rules
+          LiveOps.Dashboard import <kind> <file.csv|file.xlsx> --mapping <name|mapping.json> [--dry-run] [--db <path>]
+              a shop's own export through a mapping; presets: {presets}
           LiveOps.Dashboard report <name> [--db <path>] [--format json|csv]
                   [--from <date>] [--to <date>] [--period week|month] [--as-of <date>] [--horizon-days N]
               names: {reports}
@@ -60,7 +62,8 @@ public static class CliApp
         return TextWriter.Synchronized(writer);
     }
 
-    public static string UsageText => Usage.Replace("{reports}", string.Join(", ", ReportCommands.Names), StringComparison.Ordinal);
+    public static string UsageText => Usage.Replace("{reports}", string.Join(", ", ReportCommands.Names), StringComparison.Ordinal)
+        .Replace("{presets}", string.Join(", ", LiveOps.Core.Import.Mapping.PresetCatalog.All.Select(p => p.Name)), StringComparison.Ordinal);
 
     /// <summary>
     /// Any argument makes a command, so a mistyped command word or option is reported as wrong usage instead of
