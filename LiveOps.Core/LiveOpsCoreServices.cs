@@ -1,4 +1,5 @@
 using LiveOps.Core.Accounts;
+using LiveOps.Core.Actions;
 using LiveOps.Core.Analytics;
 using LiveOps.Core.Campaigns;
 using LiveOps.Core.Cohorts;
@@ -52,6 +53,7 @@ public static class LiveOpsCoreServices
         services.AddOverview();
         services.AddDemoData();
         services.AddAccounts();
+        services.AddActions();
         return services;
     }
 }

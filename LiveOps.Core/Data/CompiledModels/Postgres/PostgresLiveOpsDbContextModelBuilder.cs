@@ -12,7 +12,7 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
     public partial class PostgresLiveOpsDbContextModel
     {
         private PostgresLiveOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c07320d4-649c-4ddf-814d-a38f507cadaf"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("0df7c1ec-6ad0-4306-9472-594f95b9448c"), entityTypeCount: 22)
         {
         }
 
@@ -20,6 +20,8 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
         {
             var appUser = AppUserEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var actionMember = ActionMemberEntityType.Create(this);
+            var actionRecord = ActionRecordEntityType.Create(this);
             var audience = AudienceEntityType.Create(this);
             var audienceEvent = AudienceEventEntityType.Create(this);
             var campaign = CampaignEntityType.Create(this);
@@ -39,6 +41,8 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
+            ActionMemberEntityType.CreateForeignKey1(actionMember, actionRecord);
+            ActionMemberEntityType.CreateForeignKey2(actionMember, customer);
             AudienceEventEntityType.CreateForeignKey1(audienceEvent, customer);
             CampaignEventEntityType.CreateForeignKey1(campaignEvent, customer);
             OrderEntityType.CreateForeignKey1(order, customer);
@@ -52,6 +56,8 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
 
             AppUserEntityType.CreateAnnotations(appUser);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            ActionMemberEntityType.CreateAnnotations(actionMember);
+            ActionRecordEntityType.CreateAnnotations(actionRecord);
             AudienceEntityType.CreateAnnotations(audience);
             AudienceEventEntityType.CreateAnnotations(audienceEvent);
             CampaignEntityType.CreateAnnotations(campaign);

@@ -11,7 +11,7 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
     public partial class SqliteLiveOpsDbContextModel
     {
         private SqliteLiveOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("66afc11a-f47e-47f7-8b0e-d3b78a7b35b8"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("47f2281e-d457-4956-b036-aaa8e21ff36c"), entityTypeCount: 22)
         {
         }
 
@@ -19,6 +19,8 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
         {
             var appUser = AppUserEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var actionMember = ActionMemberEntityType.Create(this);
+            var actionRecord = ActionRecordEntityType.Create(this);
             var audience = AudienceEntityType.Create(this);
             var audienceEvent = AudienceEventEntityType.Create(this);
             var campaign = CampaignEntityType.Create(this);
@@ -38,6 +40,8 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
+            ActionMemberEntityType.CreateForeignKey1(actionMember, actionRecord);
+            ActionMemberEntityType.CreateForeignKey2(actionMember, customer);
             AudienceEventEntityType.CreateForeignKey1(audienceEvent, customer);
             CampaignEventEntityType.CreateForeignKey1(campaignEvent, customer);
             OrderEntityType.CreateForeignKey1(order, customer);
@@ -51,6 +55,8 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
 
             AppUserEntityType.CreateAnnotations(appUser);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            ActionMemberEntityType.CreateAnnotations(actionMember);
+            ActionRecordEntityType.CreateAnnotations(actionRecord);
             AudienceEntityType.CreateAnnotations(audience);
             AudienceEventEntityType.CreateAnnotations(audienceEvent);
             CampaignEntityType.CreateAnnotations(campaign);

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveOps.Core.Actions;
+
+public static class ActionsServices
+{
+    public static IServiceCollection AddActions(this IServiceCollection services)
+    {
+        services.AddSingleton<ActionService>();
+        services.AddSingleton<ActionResultsService>();
+        return services;
+    }
+}
