@@ -28,6 +28,8 @@ public static class CliApp
                   [--from <date>] [--to <date>] [--period week|month] [--as-of <date>]
               names: {reports}
           LiveOps.Dashboard seed-demo [--db <path>] [--customers N] [--seed N]
+          LiveOps.Dashboard action create --name <text> --customers <file.csv> [--holdout F] [--seed N]
+                  [--starts <date>] [--window-days N] [--db <path>]
           LiveOps.Dashboard user add --email <email> --role <admin|operator|lead> [--password-stdin] [--db <path>]
               without --password-stdin a generated password is printed once
           (no command: start the dashboard)
@@ -41,6 +43,7 @@ public static class CliApp
         ["seed-demo"] = new SeedDemoCommand(),
         ["bench"] = new BenchCommand(),
         ["user"] = new UserCommand(),
+        ["action"] = new Actions.ActionCommand(),
     };
 
     /// <summary>
