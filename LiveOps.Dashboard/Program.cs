@@ -59,6 +59,7 @@ app.MapTierExports();
 app.MapCohortExports();
 app.MapCampaignExports();
 app.MapOverviewExports();
+app.MapActionExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await StartupData.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);

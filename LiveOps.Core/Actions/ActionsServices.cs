@@ -8,6 +8,7 @@ public static class ActionsServices
     {
         services.AddSingleton<ActionService>();
         services.AddSingleton<ActionResultsService>();
+        services.AddSingleton<ContactListService>();
         return services;
     }
 }
