@@ -2,11 +2,9 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using LiveOps.Core.Accounts;
-using LiveOps.Core.Analytics;
+using LiveOps.Core.Store;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
-using LiveOps.Core.Data.Providers;
-using LiveOps.Core.Import;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.Actions;

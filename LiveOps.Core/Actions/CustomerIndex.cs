@@ -1,4 +1,4 @@
-using LiveOps.Core.Analytics;
+using LiveOps.Core.Store;
 
 namespace LiveOps.Core.Actions;
 

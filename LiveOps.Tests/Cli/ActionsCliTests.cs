@@ -1,6 +1,6 @@
 using System.Text.Json;
 using LiveOps.Core.Actions;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 using LiveOps.Tests.Support;
 using static LiveOps.Tests.Core.Tiers.TierRulesFixtures;
 

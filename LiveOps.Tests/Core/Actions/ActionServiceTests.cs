@@ -2,7 +2,7 @@ using System.Text;
 using LiveOps.Core.Accounts;
 using LiveOps.Core.Actions;
 using LiveOps.Core.Data.Entities;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 using LiveOps.Tests.Core.Accounts;
 using LiveOps.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
