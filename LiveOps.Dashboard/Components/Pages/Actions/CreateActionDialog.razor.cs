@@ -16,7 +16,7 @@ namespace LiveOps.Dashboard.Components.Pages.Actions;
 public sealed partial class CreateActionDialog
 {
     private string _name = "";
-    private DateTime? _starts;
+    private string _starts = "";
     private int _windowDays = ActionRules.DefaultWindowDays;
     private int _holdoutPercent = (int)(ActionRules.DefaultHoldoutShare * 100);
     private ActionPreview? _preview;
@@ -42,7 +42,7 @@ public sealed partial class CreateActionDialog
     protected override async Task OnInitializedAsync()
     {
         _name = SuggestedName;
-        _starts = Clock.ToLocal(Clock.UtcNow).Date;
+        _starts = Clock.LocalDate(Clock.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await PreviewAsync();
     }
 
@@ -50,11 +50,11 @@ public sealed partial class CreateActionDialog
     private DateTimeOffset StartsAt()
     {
         var today = Clock.LocalDate(Clock.UtcNow);
-        var date = _starts is { } d ? DateOnly.FromDateTime(d) : today;
+        var date = DateOnly.TryParseExact(_starts, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : today;
         return date == today ? Clock.UtcNow : Clock.StartOfDay(date);
     }
 
-    private async Task StartsChangedAsync(DateTime? date)
+    private async Task StartsChangedAsync(string date)
     {
         _starts = date;
         await PreviewAsync();
