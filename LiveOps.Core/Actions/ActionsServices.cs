@@ -9,6 +9,7 @@ public static class ActionsServices
         services.AddSingleton<ActionService>();
         services.AddSingleton<ActionResultsService>();
         services.AddSingleton<ContactListService>();
+        services.AddSingleton<ActionListSources>();
         return services;
     }
 }
