@@ -54,21 +54,21 @@ public sealed class ActionsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var dialog = p.GetByTestId("create-action-dialog");
         await Expect(dialog.GetByTestId("preview-size")).ToHaveTextAsync("20");
         await Expect(dialog.GetByTestId("preview-holdout")).ToHaveTextAsync("2");
-        await dialog.Locator("[data-testid='action-name'] input").FillAsync("升级冲刺");
-        await dialog.Locator("[data-testid='action-starts'] input").FillAsync(_today.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await dialog.Locator("[data-testid='action-starts'] input").BlurAsync();
+        await Field(dialog, "action-name").FillAsync("升级冲刺");
+        await Field(dialog, "action-starts").FillAsync(_today.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await Field(dialog, "action-starts").BlurAsync();
         await Expect(dialog.GetByTestId("preview-baseline")).ToHaveTextAsync("50.0%");
         // 10%: 18 against 2, MDE = 2.8016 × √(0.25 × (1/18 + 1/2)) = 1.044 → 104 points
         await Expect(dialog.GetByTestId("preview-verdict")).ToHaveTextAsync("这个名单只能看出 ≥ 104 个百分点的提升");
 
-        await dialog.Locator("[data-testid='action-holdout'] input").FillAsync("20");
-        await dialog.Locator("[data-testid='action-holdout'] input").BlurAsync();
+        await Field(dialog, "action-holdout").FillAsync("20");
+        await Field(dialog, "action-holdout").BlurAsync();
 
         // 20%: 16 against 4, MDE = 2.8016 × √(0.25 × (1/16 + 1/4)) = 0.783 → 78 points
         await Expect(dialog.GetByTestId("preview-holdout")).ToHaveTextAsync("4");
         await Expect(dialog.GetByTestId("preview-contacted")).ToHaveTextAsync("16");
         await Expect(dialog.GetByTestId("preview-verdict")).ToHaveTextAsync("这个名单只能看出 ≥ 78 个百分点的提升");
-        await dialog.GetByTestId("action-save").ClickAsync();
+        await p.GetByTestId("action-save").ClickAsync();
 
         await p.WaitForURLAsync("**/actions/1");
         await Expect(p.GetByTestId("action-open")).ToContainTextAsync("观察期到");
@@ -132,6 +132,10 @@ public sealed class ActionsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page.Page.GetByTestId("actions-empty")).ToBeVisibleAsync();
         await Expect(page.Page.GetByTestId("action-upload-button")).ToHaveCountAsync(0);
     }
+
+    // MudBlazor puts a field's attributes on its input or on the wrapper, depending on the component.
+    private static Microsoft.Playwright.ILocator Field(Microsoft.Playwright.ILocator scope, string testId) =>
+        scope.Locator($"[data-testid='{testId}'] input, input[data-testid='{testId}']");
 
     private async Task<(List<string> Contacted, List<string> Holdout)> GroupsAsync()
     {
