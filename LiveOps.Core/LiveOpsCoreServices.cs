@@ -2,6 +2,7 @@ using LiveOps.Core.Accounts;
 using LiveOps.Core.Analytics;
 using LiveOps.Core.Campaigns;
 using LiveOps.Core.Cohorts;
+using LiveOps.Core.Content;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Core.Data.Providers;
@@ -50,6 +51,7 @@ public static class LiveOpsCoreServices
         services.AddTiers();
         services.AddLiveSessions();
         services.AddOverview();
+        services.AddContent();
         services.AddDemoData();
         services.AddAccounts();
         return services;

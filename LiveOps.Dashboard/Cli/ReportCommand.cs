@@ -29,6 +29,7 @@ public static class ReportCommands
         new CampaignsReportCommand(),
         new LiveSessionsReportCommand(),
         new OverviewReportCommand(),
+        new ContentReportCommand(),
     ];
 
     public static IEnumerable<string> Names => All.Select(r => r.Name);
