@@ -1,5 +1,5 @@
 using LiveOps.Core.Content;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 using LiveOps.Core.Statistics;
 using LiveOps.Tests.Support;
 
