@@ -1,7 +1,10 @@
 using LiveOps.Core.Accounts;
 using LiveOps.Core.Store;
 using LiveOps.Core.Campaigns;
+using LiveOps.Core.Acquisition;
 using LiveOps.Core.Cohorts;
+using LiveOps.Core.InviteTiming;
+using LiveOps.Core.RepurchaseCycle;
 using LiveOps.Core.Content;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
@@ -51,6 +54,9 @@ public static class LiveOpsCoreServices
         services.AddLiveSessions();
         services.AddOverview();
         services.AddContent();
+        services.AddAcquisition();
+        services.AddInviteTiming();
+        services.AddRepurchaseCycle();
         services.AddDemoData();
         services.AddAccounts();
         return services;
