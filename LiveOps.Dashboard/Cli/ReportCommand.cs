@@ -30,6 +30,9 @@ public static class ReportCommands
         new LiveSessionsReportCommand(),
         new OverviewReportCommand(),
         new ContentReportCommand(),
+        new AcquisitionReportCommand(),
+        new InviteTimingReportCommand(),
+        new CycleReportCommand(),
     ];
 
     public static IEnumerable<string> Names => All.Select(r => r.Name);

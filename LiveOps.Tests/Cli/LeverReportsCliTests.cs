@@ -45,3 +45,51 @@ public sealed class ContentReportCliTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 }
+
+/// <summary><c>report acquisition</c>, <c>invite-timing</c> and <c>cycle</c> on <see cref="LiveOps.Tests.Core.LiveSessions.LiveSessionFixture"/>.</summary>
+public sealed class LeverReportsCliTests : IAsyncLifetime
+{
+    private readonly TestDatabase _db = new();
+
+    public async Task InitializeAsync()
+    {
+        await using var context = _db.NewContext();
+        await LiveOps.Tests.Core.LiveSessions.LiveSessionFixture.SeedAsync(context);
+    }
+
+    [Fact]
+    public async Task ReportAcquisition_Csv_EndsWithOutsideAndTotal()
+    {
+        var result = await CliRunner.RunAsync("report", "acquisition", "--db", _db.Path, "--as-of", "2027-06-01", "--format", "csv");
+
+        Assert.Equal(("", 0), (result.Error, result.ExitCode));
+        var lines = result.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + 3 + 2, lines.Length);
+        Assert.StartsWith("(outside),,,1,1,1,1,1,1,1,230,", lines[^2]);
+        Assert.StartsWith("(total),,,8,8,3,8,3,8,3,610,", lines[^1]);
+    }
+
+    [Fact]
+    public async Task ReportInviteTimingAndCycle_Json()
+    {
+        var invite = await CliRunner.RunAsync("report", "invite-timing", "--db", _db.Path);
+        var cycle = await CliRunner.RunAsync("report", "cycle", "--db", _db.Path, "--as-of", "2027-06-01");
+
+        Assert.Equal((0, 0), (invite.ExitCode, cycle.ExitCode));
+        using var i = JsonDocument.Parse(invite.Out);
+        Assert.Equal(7, i.RootElement.GetProperty("buyers").GetInt64());
+        using var c = JsonDocument.Parse(cycle.Out);
+        Assert.Equal(3, c.RootElement.GetProperty("overall").GetProperty("gaps").GetInt64());
+    }
+
+    [Fact]
+    public async Task ReportCycle_WithARange_IsWrongUsage()
+    {
+        var result = await CliRunner.RunAsync("report", "cycle", "--db", _db.Path, "--from", "2026-11-01");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("only --as-of", result.Error);
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+}
