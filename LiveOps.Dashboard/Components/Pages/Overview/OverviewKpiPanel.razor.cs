@@ -63,6 +63,7 @@ public sealed partial class OverviewKpiPanel
         builder.AddAttribute(5, nameof(OverviewEvidenceCard.Rule), line.Rule);
         builder.AddAttribute(6, nameof(OverviewEvidenceCard.Sample), line.Sample);
         builder.AddAttribute(7, nameof(OverviewEvidenceCard.Href), "/private-domain" + OverviewRange.QueryString(_report!.Query) + "#pd-evidence-" + line.Key);
+        builder.AddAttribute(8, nameof(OverviewEvidenceCard.Check), line.Check);
         builder.CloseComponent();
     };
 }
