@@ -19,7 +19,7 @@ public sealed class CampaignTableTests : CampaignUiTestBase
         Assert.Equal("3", rows[0].QuerySelector("[data-testid=cell-exposed]")!.TextContent.Trim());
         Assert.Equal("2", rows[0].QuerySelector("[data-testid=cell-buyers]")!.TextContent.Trim());
         Assert.Equal("¥180.15", rows[0].QuerySelector("[data-testid=cell-revenue]")!.TextContent.Trim());
-        Assert.Equal("80.2%", rows[0].QuerySelector("[data-testid=cell-roi]")!.TextContent.Trim());
+        Assert.Equal("1:1.8", rows[0].QuerySelector("[data-testid=cell-roi]")!.TextContent.Trim());
         Assert.Equal("未填成本", rows[1].QuerySelector("[data-testid=cell-roi]")!.TextContent.Trim());
         Assert.Equal("/campaigns/k2", rows[1].QuerySelector("a")!.GetAttribute("href"));
     }
@@ -63,7 +63,7 @@ public sealed class CampaignTableTests : CampaignUiTestBase
             var table = Render<CampaignTable>(p => p.Add(x => x.Insights, report.Insights));
 
             var headers = table.FindAll(".campaign-header-tip").Select(h => h.TextContent.Trim()).ToArray();
-            Assert.Equal(["Compare", "Exposed", "Clicked", "Joined", "Claimed", "Redeemed", "Buyers", "Revenue", "ROI", "Repeat buyers 90d"], headers);
+            Assert.Equal(["Compare", "Exposed", "Clicked", "Joined", "Claimed", "Redeemed", "Buyers", "Revenue", "Return on spend", "Repeat buyers 90d"], headers);
             Assert.Equal("no cost", table.FindAll("tr.campaign-row")[1].QuerySelector("[data-testid=cell-roi]")!.TextContent.Trim());
         }
         finally
