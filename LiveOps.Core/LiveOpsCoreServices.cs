@@ -1,10 +1,9 @@
 using LiveOps.Core.Accounts;
-using LiveOps.Core.Analytics;
+using LiveOps.Core.Store;
 using LiveOps.Core.Campaigns;
 using LiveOps.Core.Cohorts;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
-using LiveOps.Core.Data.Providers;
 using LiveOps.Core.Import;
 using LiveOps.Core.LiveSessions;
 using LiveOps.Core.Overview;

@@ -1,4 +1,4 @@
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.Data;

@@ -2,7 +2,7 @@ using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using System.Data.Common;
 using System.Text;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,9 @@
 using System.Data.Common;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Data.Demo;
+using LiveOps.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
-namespace LiveOps.Core.Data.Demo;
+namespace LiveOps.Core.Store;
 
 /// <summary>
 /// Writes a generated dataset with the provider's bulk rows (SQLite: prepared, reused INSERTs; PostgreSQL: binary
@@ -9,8 +11,16 @@ namespace LiveOps.Core.Data.Demo;
 /// </summary>
 internal static class DemoDataWriter
 {
-    /// <summary>Writes the dataset through a connection from <see cref="DatabaseProvider.OpenWriterAsync"/>.</summary>
-    public static DemoDataSummary Write(DbConnection connection, DemoDataset data)
+    /// <summary>Writes the dataset into the database of the contexts and bumps the data version.</summary>
+    public static async Task<DemoDataSummary> WriteAsync(IDbContextFactory<LiveOpsDbContext> contexts, DemoDataset data, DataVersion version, CancellationToken ct)
+    {
+        await using var connection = await DatabaseProvider.OpenWriterAsync(contexts, ct);
+        var summary = Write(connection, data);
+        version.Bump();
+        return summary;
+    }
+
+    private static DemoDataSummary Write(DbConnection connection, DemoDataset data)
     {
         var provider = DatabaseProvider.Of(connection);
         using var tx = connection.BeginTransaction();

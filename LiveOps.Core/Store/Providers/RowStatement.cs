@@ -4,8 +4,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using LiveOps.Core.Data;
 
-namespace LiveOps.Core.Data.Providers;
+namespace LiveOps.Core.Store;
 
 /// <summary>
 /// One prepared statement run once per imported row, its values bound by position (0-based) in the order the

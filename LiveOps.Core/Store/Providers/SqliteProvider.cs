@@ -2,8 +2,9 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using LiveOps.Core.Data;
 
-namespace LiveOps.Core.Data.Providers;
+namespace LiveOps.Core.Store;
 
 /// <summary>One SQLite file: the embedded default.</summary>
 internal sealed class SqliteProvider : DatabaseProvider
@@ -29,7 +30,7 @@ internal sealed class SqliteProvider : DatabaseProvider
 
     internal override void AddContextFactory(IServiceCollection services, string connectionString)
     {
-        services.AddDbContextFactory<SqliteLiveOpsDbContext>(o => o.UseSqlite(connectionString).UseModel(CompiledModels.Sqlite.SqliteLiveOpsDbContextModel.Instance));
+        services.AddDbContextFactory<SqliteLiveOpsDbContext>(o => o.UseSqlite(connectionString).UseModel(Data.CompiledModels.Sqlite.SqliteLiveOpsDbContextModel.Instance));
         services.AddSingleton<IDbContextFactory<LiveOpsDbContext>>(sp =>
             new ContextFactory<SqliteLiveOpsDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteLiveOpsDbContext>>()));
     }

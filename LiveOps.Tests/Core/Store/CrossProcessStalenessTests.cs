@@ -1,14 +1,13 @@
 using LiveOps.Core;
-using LiveOps.Core.Analytics;
+using LiveOps.Core.Store;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Core.Import;
 using LiveOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using LiveOps.Core.Data.Providers;
 
-namespace LiveOps.Tests.Core.Analytics;
+namespace LiveOps.Tests.Core.Store;
 
 /// <summary>
 /// A running dashboard and a command-line import are two processes with their own DataVersion: each stands in

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using LiveOps.Core.Data;
 
-namespace LiveOps.Core.Data.Providers;
+namespace LiveOps.Core.Store;
 
 /// <summary>Hands out the provider's own context type as the shared <see cref="LiveOpsDbContext"/>.</summary>
 internal sealed class ContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<LiveOpsDbContext>

@@ -1,7 +1,6 @@
 using LiveOps.Core.Common;
-using LiveOps.Core.Data.Providers;
 
-namespace LiveOps.Core.Analytics;
+namespace LiveOps.Core.Store;
 
 /// <summary>
 /// A <see cref="PaidOrderSnapshot"/>'s columns in a <see cref="ColumnFile"/>: written by whoever read them from the

@@ -1,11 +1,10 @@
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Core.Data.Entities;
-using LiveOps.Core.Data.Providers;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace LiveOps.Core.Analytics;
+namespace LiveOps.Core.Store;
 
 /// <summary>
 /// The in-memory column store of paid orders that the analytics scan instead of querying SQLite per report.

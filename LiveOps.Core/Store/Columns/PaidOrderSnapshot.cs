@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using LiveOps.Core.Common;
-using LiveOps.Core.Data.Providers;
 
-namespace LiveOps.Core.Analytics;
+namespace LiveOps.Core.Store;
 
 /// <summary>
 /// Every paid order as compact columns, grouped by customer (CSR layout) and sorted by time within a

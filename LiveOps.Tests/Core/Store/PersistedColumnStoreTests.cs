@@ -1,5 +1,5 @@
 using LiveOps.Core;
-using LiveOps.Core.Analytics;
+using LiveOps.Core.Store;
 using LiveOps.Core.Campaigns;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
@@ -7,7 +7,7 @@ using LiveOps.Core.Import;
 using LiveOps.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LiveOps.Tests.Core.Analytics;
+namespace LiveOps.Tests.Core.Store;
 
 /// <summary>
 /// The column stores persisted next to a SQLite file: a new process (here: a new service provider on the same file)

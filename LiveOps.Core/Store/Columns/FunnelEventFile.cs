@@ -1,7 +1,5 @@
-using LiveOps.Core.Analytics;
-using LiveOps.Core.Data.Providers;
 
-namespace LiveOps.Core.Campaigns;
+namespace LiveOps.Core.Store;
 
 /// <summary><see cref="FunnelEvents"/> in a <see cref="ColumnFile"/>, keyed like the snapshot whose customer numbering it follows.</summary>
 internal static class FunnelEventFile

@@ -1,7 +1,7 @@
 using System.Data.Common;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Import;
 
-namespace LiveOps.Core.Import;
+namespace LiveOps.Core.Store;
 
 /// <summary>
 /// Customer ids resolved to surrogate keys, loaded once per import; a customer named by an order or an

@@ -1,9 +1,7 @@
-using LiveOps.Core.Analytics;
 using LiveOps.Core.Data;
-using LiveOps.Core.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 
-namespace LiveOps.Core.Campaigns;
+namespace LiveOps.Core.Store;
 
 /// <summary>
 /// Every funnel event as compact columns grouped by customer (the customer numbering of a
@@ -12,7 +10,7 @@ namespace LiveOps.Core.Campaigns;
 /// </summary>
 /// <remarks>
 /// Built for one snapshot and rebuilt whenever a newer snapshot is asked for, i.e. after every write (the snapshot
-/// follows <see cref="Common.DataVersion"/>). Events of customers the snapshot does not know yet (written after it
+/// follows <see cref="DataVersion"/>). Events of customers the snapshot does not know yet (written after it
 /// was read) are left out until the next reload, which that same write has already triggered.
 /// About 13 bytes per event (~11 MB at 850,000 events).
 /// </remarks>

@@ -1,7 +1,6 @@
 using System.Data.Common;
-using LiveOps.Core.Data.Providers;
 
-namespace LiveOps.Core.Common;
+namespace LiveOps.Core.Store;
 
 /// <summary>
 /// A counter that moves whenever the database has changed. Derived data (caches, column stores) remembers the

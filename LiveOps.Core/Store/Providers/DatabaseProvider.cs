@@ -1,12 +1,13 @@
 using System.Data.Common;
 using LiveOps.Core.Common;
+using LiveOps.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace LiveOps.Core.Data.Providers;
+namespace LiveOps.Core.Store;
 
 /// <summary>
 /// The one place where SQLite and PostgreSQL differ. Queries and upserts are written once in portable SQL
@@ -117,6 +118,20 @@ public abstract class DatabaseProvider
     /// </summary>
     public virtual ChangeTriggers SuspendChangeTriggers(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> tables) =>
         ChangeTriggers.None;
+
+    /// <summary>A writer connection (see <see cref="OpenWriterAsync(string, CancellationToken)"/>) to the database of the contexts.</summary>
+    internal static async Task<DbConnection> OpenWriterAsync(IDbContextFactory<LiveOpsDbContext> contexts, CancellationToken ct)
+    {
+        DatabaseProvider provider;
+        string connectionString;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            provider = Of(db.Database);
+            connectionString = db.Database.GetConnectionString()
+                ?? throw new InvalidOperationException("the LiveOps database has no connection string");
+        }
+        return await provider.OpenWriterAsync(connectionString, ct);
+    }
 
     /// <summary>A double-quoted identifier (columns keep the C# property names, which need quoting on PostgreSQL).</summary>
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
+using LiveOps.Core.Data;
 
-namespace LiveOps.Core.Data.Providers;
+namespace LiveOps.Core.Store;
 
 /// <summary>A PostgreSQL server: for many shops or several dashboard instances behind a load balancer.</summary>
 internal sealed class PostgresProvider : DatabaseProvider
@@ -34,7 +35,7 @@ internal sealed class PostgresProvider : DatabaseProvider
 
     internal override void AddContextFactory(IServiceCollection services, string connectionString)
     {
-        services.AddDbContextFactory<PostgresLiveOpsDbContext>(o => o.UseNpgsql(connectionString).UseModel(CompiledModels.Postgres.PostgresLiveOpsDbContextModel.Instance));
+        services.AddDbContextFactory<PostgresLiveOpsDbContext>(o => o.UseNpgsql(connectionString).UseModel(Data.CompiledModels.Postgres.PostgresLiveOpsDbContextModel.Instance));
         services.AddSingleton<IDbContextFactory<LiveOpsDbContext>>(sp =>
             new ContextFactory<PostgresLiveOpsDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresLiveOpsDbContext>>()));
     }

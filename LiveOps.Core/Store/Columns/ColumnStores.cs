@@ -1,6 +1,6 @@
 using LiveOps.Core.Campaigns;
 
-namespace LiveOps.Core.Analytics;
+namespace LiveOps.Core.Store;
 
 /// <summary>
 /// The column stores every analytic reads (<see cref="PaidOrderStore"/>, <see cref="FunnelEventStore"/>), brought up to

@@ -1,8 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using LiveOps.Core.Data.Providers;
 
-namespace LiveOps.Core.Analytics;
+namespace LiveOps.Core.Store;
 
 /// <summary>
 /// Column arrays persisted next to the database, so a new process (a command, a restarted dashboard) reads a

@@ -6,7 +6,7 @@ using LiveOps.Core.Tiers;
 using LiveOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace LiveOps.Tests.Core.Analytics;
+namespace LiveOps.Tests.Core.Store;
 
 /// <summary>
 /// The optimised reports (column stores, one linear pass) against straightforward LINQ over the raw rows of a demo
