@@ -96,11 +96,12 @@ public static class PageDownload
         {
             FreezeRowCount = 1,
             AutoFilter = true,
-            DynamicColumns = [.. columns.Select((c, i) => new DynamicExcelColumn(c.Header) { Index = i, Width = c.Width, Format = ExcelFormat(c.Kind) })],
+            DynamicColumns = [.. columns.Select((c, i) => new DynamicExcelColumn(c.Header) { Index = i, Width = c.Width })],
         };
         // MiniExcel writes synchronously into the stream; buffering keeps Kestrel's no-sync-IO rule.
         using var buffer = new MemoryStream();
         MiniExcel.SaveAs(buffer, sheet, sheetName: sheetName, configuration: configuration);
+        XlsxNumberFormats.Apply(buffer, [.. columns.Select(c => ExcelFormat(c.Kind))]);
         buffer.Position = 0;
         await buffer.CopyToAsync(stream, ct);
     }
