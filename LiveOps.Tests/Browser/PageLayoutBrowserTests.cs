@@ -60,7 +60,7 @@ public sealed class PageLayoutBrowserTests(BrowserFixture browser) : IAsyncLifet
     public async Task ChartPages_NoAxisLabelOverlapsAnother_AndNoSidewaysScroll(string path, string chart, int width, int height)
     {
         await using var page = await OpenAsync(width, height, path);
-        await Expect(page.Page.Locator($"[data-testid={chart}][data-chart-ready=true] svg")).ToBeVisibleAsync();
+        await Expect(page.Page.Locator($"[data-testid={chart}][data-chart-ready=true] svg.apexcharts-svg")).ToBeVisibleAsync();
 
         Assert.Empty(await LayoutProbe.OverlappingAxisLabelsAsync(page.Page));
         await AssertNoSidewaysScrollAsync(page, width);

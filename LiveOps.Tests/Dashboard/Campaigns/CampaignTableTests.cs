@@ -76,9 +76,18 @@ public sealed class CampaignTableTests : CampaignUiTestBase
     [Fact]
     public void Table_WithoutCampaigns_SaysSo()
     {
-        var table = Render<CampaignTable>(p => p.Add(x => x.Insights, Array.Empty<CampaignInsight>()));
+        var table = Render<CampaignTable>(p => p.Add(x => x.Insights, Array.Empty<CampaignInsight>()).Add(x => x.Filtered, true));
 
         Assert.Equal("没有符合条件的活动。", table.Find("[data-testid=no-campaigns]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Table_WithoutAnyCampaignData_SaysWhereToUploadIt()
+    {
+        var table = Render<CampaignTable>(p => p.Add(x => x.Insights, Array.Empty<CampaignInsight>()));
+
+        Assert.Contains("还没有活动数据：去数据导入上传 campaigns.csv", table.Find("[data-testid=no-campaigns]").TextContent);
+        Assert.Equal("/data", table.Find("[data-testid=no-campaigns] a").GetAttribute("href"));
     }
 
     [Fact]

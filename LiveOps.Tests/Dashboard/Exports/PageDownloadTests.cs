@@ -55,7 +55,7 @@ public sealed class PageDownloadTests : IDisposable
         Assert.Equal("0.0%", formats.ColumnFormat("净回报率"));
         Assert.Equal("#,##0", formats.ColumnFormat("购买客户"));
         Assert.Equal("\"1:\"0.0", formats.ColumnFormat("投入产出比（销售额÷成本）"));
-        Assert.Equal(28, formats.ColumnWidth("活动名称"));
+        Assert.InRange(formats.ColumnWidth("活动名称")!.Value, 28, 30);
         Assert.True(formats.HeaderFrozen);
     }
 
