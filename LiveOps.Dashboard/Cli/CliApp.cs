@@ -25,7 +25,7 @@ public static class CliApp
               kinds: customers, orders, audiences, audience-events, pushes, campaigns,
                      campaign-events, live-sessions, tier-rules
           LiveOps.Dashboard report <name> [--db <path>] [--format json|csv]
-                  [--from <date>] [--to <date>] [--period week|month] [--as-of <date>]
+                  [--from <date>] [--to <date>] [--period week|month] [--as-of <date>] [--horizon-days N]
               names: {reports}
           LiveOps.Dashboard seed-demo [--db <path>] [--customers N] [--seed N]
           LiveOps.Dashboard user add --email <email> --role <admin|operator|lead> [--password-stdin] [--db <path>]
