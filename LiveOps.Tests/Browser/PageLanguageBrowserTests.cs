@@ -19,6 +19,8 @@ public sealed partial class PageLanguageBrowserTests(BrowserFixture browser) : I
     private static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
         "GMV", "CSV", "Excel", "LiveOps", "Asia", "Shanghai", "WeCom", "ROI", "RFM", "English", "xlsx", "csv",
+        // The file kinds are the names of the files to upload.
+        "customers", "orders", "audiences", "pushes", "campaigns",
     };
 
     private DashboardApp _app = default!;
@@ -78,7 +80,7 @@ public sealed partial class PageLanguageBrowserTests(BrowserFixture browser) : I
     private static string Slug(string path) => Regex.Replace(path, "[^a-zA-Z0-9]+", "-").TrimEnd('-') is { Length: > 0 } s ? s : "-overview";
 
     // Words of four or more Latin letters that are not part of an id (no digits or underscores next to them).
-    [GeneratedRegex(@"(?<![\w\-])[A-Za-z]{4,}(?![\w\-])")]
+    [GeneratedRegex(@"(?<![\w\-@.])[A-Za-z]{4,}(?![\w\-@.])")]
     private static partial Regex LatinWord();
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
