@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using LiveOps.Core.Common;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
 using MiniExcel = MiniExcelLibs.MiniExcel;
@@ -39,17 +39,21 @@ public static class PageDownload
     public const string DecimalFormat = "0.0";
     public const string RatioFormat = "\"1:\"0.0";
 
-    /// <summary>A cell as the page's CSV writes it (invariant digits, no grouping, so spreadsheets read numbers).</summary>
+    /// <summary>
+    /// A cell as the page's CSV writes it (invariant digits, no grouping, so spreadsheets read numbers). Numbers are
+    /// shown as <see cref="ShownNumber"/>, which the one CSV writer treats as a number (never formula-guarded, so
+    /// <c>-80.2%</c> stays a number); text goes to the writer's formula guard.
+    /// </summary>
     public static object? CsvValue(object? value, CellKind kind) => (value, kind) switch
     {
         (null, _) => null,
-        (string s, _) => SpreadsheetText.Neutralise(s),
-        (_, CellKind.Money) => Math.Round(Convert.ToDecimal(value, CultureInfo.InvariantCulture), 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture),
-        (_, CellKind.Percent) => Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("0.0%", CultureInfo.InvariantCulture),
-        (_, CellKind.Count) => Math.Round(Convert.ToDouble(value, CultureInfo.InvariantCulture), MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture),
-        (_, CellKind.Decimal) => Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("0.0", CultureInfo.InvariantCulture),
-        (_, CellKind.Ratio) => "1:" + Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("0.0", CultureInfo.InvariantCulture),
-        _ => SpreadsheetText.Neutralise(Convert.ToString(value, CultureInfo.InvariantCulture)),
+        (string s, _) => s,
+        (_, CellKind.Money) => new ShownNumber(Math.Round(Convert.ToDecimal(value, CultureInfo.InvariantCulture), 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture)),
+        (_, CellKind.Percent) => new ShownNumber(Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("0.0%", CultureInfo.InvariantCulture)),
+        (_, CellKind.Count) => new ShownNumber(Math.Round(Convert.ToDouble(value, CultureInfo.InvariantCulture), MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture)),
+        (_, CellKind.Decimal) => new ShownNumber(Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("0.0", CultureInfo.InvariantCulture)),
+        (_, CellKind.Ratio) => new ShownNumber("1:" + Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("0.0", CultureInfo.InvariantCulture)),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 
     /// <summary>A cell as the Excel sheet holds it: numbers stay numbers (rounded as shown), the format does the rest.</summary>
@@ -77,7 +81,7 @@ public static class PageDownload
     public static async Task WriteCsvAsync(IReadOnlyList<DownloadColumn> columns, IEnumerable<object?[]> rows, TextWriter writer)
     {
         var cells = rows.Select(row => row.Select((v, i) => CsvValue(v, columns[i].Kind)).ToArray());
-        await ExportTable.WriteCsvAsync([.. columns.Select(c => SpreadsheetText.Neutralise(c.Header)!)], cells, writer);
+        await CsvTable.WriteAsync(writer, [.. columns.Select(c => c.Header)], cells);
     }
 
     public static async Task WriteXlsxAsync(IReadOnlyList<DownloadColumn> columns, IEnumerable<object?[]> rows, string sheetName, Stream stream, CancellationToken ct)
@@ -117,7 +121,15 @@ public static class PageDownload
             return;
         }
         http.Response.ContentType = "text/csv; charset=utf-8";
-        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        await using var writer = new StreamWriter(http.Response.Body, CsvTable.FileEncoding);
         await WriteCsvAsync(columns, rows, writer);
     }
+}
+
+/// <summary>A number already written as it is shown (203.62, 12.5%, 1:3.8): a number to the CSV writer, so never formula-guarded.</summary>
+public readonly record struct ShownNumber(string Text) : IFormattable
+{
+    public string ToString(string? format, IFormatProvider? formatProvider) => Text;
+
+    public override string ToString() => Text;
 }

@@ -18,7 +18,7 @@ public sealed class PageDownloadTests : IDisposable
     private static readonly object?[][] Rows =
     [
         ["=HYPERLINK(\"x\")", "专属优惠券", 203.61990417962744467088562337m, 2.8012345, 243.5, 3.8012345],
-        ["秋季上新", "钩子商品", 0.005m, null, 7L, null],
+        ["秋季上新", "钩子商品", 0.005m, -0.5, 7L, null],
     ];
 
     private readonly string _dir = Directory.CreateTempSubdirectory("liveops-download-").FullName;
@@ -33,7 +33,8 @@ public sealed class PageDownloadTests : IDisposable
         var lines = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("活动名称,活动类型,归因销售额,净回报率,购买客户,投入产出比（销售额÷成本）", lines[0]);
         Assert.Equal("\"'=HYPERLINK(\"\"x\"\")\",专属优惠券,203.62,280.1%,244,1:3.8", lines[1]);
-        Assert.Equal("秋季上新,钩子商品,0.01,,7,", lines[2]);
+        // A negative rate is a number, not a formula: it is not prefixed with an apostrophe.
+        Assert.Equal("秋季上新,钩子商品,0.01,-50.0%,7,", lines[2]);
     }
 
     [Fact]
