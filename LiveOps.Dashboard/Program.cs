@@ -5,7 +5,6 @@ using LiveOps.Dashboard;
 using LiveOps.Dashboard.Accounts;
 using LiveOps.Dashboard.Cli;
 using LiveOps.Dashboard.Components;
-using LiveOps.Dashboard.Components.Pages.Tiers;
 using LiveOps.Dashboard.Exports;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +39,17 @@ builder.Services.AddAccountsWeb();
 
 var app = builder.Build();
 
+// Wrong configuration stops the start with what is wrong, before the database is touched (no stack trace).
+try
+{
+    _ = app.Services.GetRequiredService<IOptions<LiveOpsOptions>>().Value;
+}
+catch (OptionsValidationException e)
+{
+    await Console.Error.WriteLineAsync($"configuration: {string.Join("; ", e.Failures)}");
+    return CliApp.Rejected;
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -55,10 +65,7 @@ app.UseAccessDeniedAsForbidden();
 app.MapStaticAssets().AllowAnonymous();
 app.MapCultureEndpoint();
 app.MapAccountEndpoints();
-app.MapTierExports();
-app.MapCohortExports();
-app.MapCampaignExports();
-app.MapOverviewExports();
+app.MapExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await StartupData.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);

@@ -4,9 +4,8 @@ using Microsoft.AspNetCore.Components;
 
 namespace LiveOps.Dashboard.Components.Pages.Overview;
 
-public sealed partial class OverviewPage : IDisposable
+public sealed partial class OverviewPage : LiveOpsComponent
 {
-    private readonly CancellationTokenSource _cts = new();
     private int _days = DailyGmvQuery.DefaultDays;
     private DailyGmvReport? _report;
     private object? _options;
@@ -55,18 +54,21 @@ public sealed partial class OverviewPage : IDisposable
     private async Task LoadAsync()
     {
         var version = ++_version;
-        var report = await Gmv.RunAsync(Gmv.LastDays(_days), _cts.Token);
+        var ct = NextLoad();
+        DailyGmvReport report;
+        try
+        {
+            report = await Gmv.RunAsync(Gmv.LastDays(_days), ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return; // A newer range replaced this one, or the page was left.
+        }
         if (version != _version)
         {
             return; // A newer range was picked while this one ran.
         }
         _options = DailyGmvChart.Options(report, new DailyGmvChartLabels(L["Overview.Chart.Series"].Value, L["Overview.Chart.YAxis"].Value));
         _report = report;
-    }
-
-    public void Dispose()
-    {
-        _cts.Cancel();
-        _cts.Dispose();
     }
 }
