@@ -5,7 +5,6 @@ using LiveOps.Dashboard;
 using LiveOps.Dashboard.Accounts;
 using LiveOps.Dashboard.Cli;
 using LiveOps.Dashboard.Components;
-using LiveOps.Dashboard.Components.Pages.Tiers;
 using LiveOps.Dashboard.Exports;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +40,17 @@ builder.Services.AddAccountsWeb();
 
 var app = builder.Build();
 
+// Wrong configuration stops the start with what is wrong, before the database is touched (no stack trace).
+try
+{
+    _ = app.Services.GetRequiredService<IOptions<LiveOpsOptions>>().Value;
+}
+catch (OptionsValidationException e)
+{
+    await Console.Error.WriteLineAsync($"configuration: {string.Join("; ", e.Failures)}");
+    return CliApp.Rejected;
+}
+
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
@@ -57,10 +67,7 @@ app.UseAccessDeniedAsForbidden();
 app.MapStaticAssets().AllowAnonymous();
 app.MapCultureEndpoint();
 app.MapAccountEndpoints();
-app.MapTierExports();
-app.MapCohortExports();
-app.MapCampaignExports();
-app.MapOverviewExports();
+app.MapExports();
 app.MapValueExports();
 app.MapActionExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

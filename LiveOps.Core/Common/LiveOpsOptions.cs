@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace LiveOps.Core.Common;
 
@@ -18,19 +19,22 @@ public sealed class LiveOpsOptions
     /// <summary>The web app seeds the demo dataset when it starts on an empty database.</summary>
     public bool DemoData { get; set; } = true;
 
+    // Nested options are validated member by member at start (ValidateDataAnnotations alone stops at this class).
     [Required]
+    [ValidateObjectMembers]
     public PushCadenceOptions PushCadence { get; set; } = new();
 
     /// <summary>Initial tier rules, used when the database holds none.</summary>
+    [ValidateEnumeratedItems]
     public List<TierRuleOptions> Tiers { get; set; } = [];
 }
 
 public sealed class PushCadenceOptions
 {
-    [Range(0, 100)]
+    [Range(0, 100, ErrorMessage = "LiveOps:PushCadence:MinPerWeek must be between {1} and {2}")]
     public int MinPerWeek { get; set; } = 2;
 
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "LiveOps:PushCadence:MaxPerWeek must be between {1} and {2}")]
     public int MaxPerWeek { get; set; } = 3;
 
     /// <summary>Local time from which a send counts as disturbing members; may be after <see cref="QuietHoursEnd"/> (the span crosses midnight).</summary>
@@ -41,6 +45,7 @@ public sealed class PushCadenceOptions
 
     /// <summary>WeCom's own group-send limit, an optional second rule; off while both limits are empty.</summary>
     [Required]
+    [ValidateObjectMembers]
     public WeComLimitOptions WeCom { get; set; } = new();
 }
 
@@ -50,11 +55,11 @@ public sealed class PushCadenceOptions
 public sealed class WeComLimitOptions
 {
     /// <summary>At most this many group sends reach one customer per local day (evaluated per audience).</summary>
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "LiveOps:PushCadence:WeCom:MaxPerCustomerPerDay must be empty or between {1} and {2}")]
     public int? MaxPerCustomerPerDay { get; set; }
 
     /// <summary>At most this many group sends per audience per calendar month (local).</summary>
-    [Range(1, 1000)]
+    [Range(1, 1000, ErrorMessage = "LiveOps:PushCadence:WeCom:MaxPerAudiencePerMonth must be empty or between {1} and {2}")]
     public int? MaxPerAudiencePerMonth { get; set; }
 
     public bool Enabled => MaxPerCustomerPerDay is not null || MaxPerAudiencePerMonth is not null;
@@ -62,11 +67,15 @@ public sealed class WeComLimitOptions
 
 public sealed class TierRuleOptions
 {
-    [Required]
+    [Required(ErrorMessage = "LiveOps:Tiers: every tier needs a name (Tier)")]
     public string Tier { get; set; } = "";
+
+    [Range(0, 1000, ErrorMessage = "LiveOps:Tiers: Rank must be between {1} and {2}")]
     public int Rank { get; set; }
     public decimal? MinSpend12m { get; set; }
     public int? MinOrders12m { get; set; }
+    [Range(typeof(decimal), "0.0001", "1", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
+        ErrorMessage = "LiveOps:Tiers: Discount must be above 0 and at most 1 (0.95 means 95% of the list price)")]
     public decimal Discount { get; set; } = 1m;
     public bool DedicatedService { get; set; }
 }

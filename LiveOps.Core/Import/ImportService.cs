@@ -3,6 +3,7 @@ using LiveOps.Core.Accounts;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Core.Store;
+using LiveOps.Core.Tiers;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.Import;
@@ -24,7 +25,8 @@ public interface IImportService
 /// goes on, so every problem is listed; then the transaction is rolled back and nothing is written.
 /// Memory stays bounded by the reader's buffer, the customer key map and <see cref="ProblemList.MaxKept"/>.
 /// </summary>
-public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, ZoneClock clock, TimeProvider time, DataVersion version, AccessGuard guard, AuditLog audit) : IImportService
+public sealed class ImportService(
+    IDbContextFactory<LiveOpsDbContext> contexts, ZoneClock clock, DataVersion version, AccessGuard guard, AuditLog audit, TierRuleSetService tierRuleSets) : IImportService
 {
     // A record that grows past this is an unclosed quote swallowing the file, not data.
     private const int MaxRecordBytes = 1 << 20;
@@ -78,8 +80,9 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         await using var reader = CsvReader.Create(csv, options, leaveOpen: true);
 
         var estimatedRows = csv.CanSeek ? (csv.Length - csv.Position) / EstimatedBytesPerRow : 0;
-        await using var batch = await ImportBatch.OpenAsync(contexts, version, spec, rows: kind != ImportKind.TierRules, estimatedRows, DeferIndexesFromRows, ct);
-        var writer = batch.Writer;
+        // A tier rule set is small and is published whole by TierRuleSetService once the file is checked.
+        await using var batch = kind == ImportKind.TierRules ? null : await ImportBatch.OpenAsync(contexts, version, spec, estimatedRows, DeferIndexesFromRows, ct);
+        var writer = batch?.Writer;
         var tierRules = kind == ImportKind.TierRules ? new List<TierRuleRow>() : null;
 
         long rows = 0, changed = 0, headerLine = 1;
@@ -146,15 +149,16 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         if (tierRules is not null)
         {
             // A signed-in user's file is authored by them; the command line's stays anonymous as before.
-            await batch.CommitTierRuleSetAsync(tierRules, actor.Trusted ? null : actor.Name, time.GetUtcNow(), ct);
+            var drafts = tierRules.Select(r => new TierRuleDraft(r.Tier, r.Rank, r.MinSpend12m, r.MinOrders12m, r.Discount, r.DedicatedService)).ToList();
+            await tierRuleSets.PublishImportAsync(drafts, actor.Trusted ? null : actor.Name, ct);
             (added, updated) = (tierRules.Count, 0);
         }
         else
         {
-            added = await batch.CommitAsync(ct);
+            added = await batch!.CommitAsync(ct);
             updated = changed - added;
         }
-        return new ImportResult(kind, rows, added, updated, [], 0, batch.Customers?.Created ?? 0);
+        return new ImportResult(kind, rows, added, updated, [], 0, batch?.Customers?.Created ?? 0);
     }
 
     private static ImportResult Rejected(ImportKind kind, long rows, ProblemList problems) =>

@@ -1,18 +1,15 @@
 using LiveOps.Core.Common;
-using LiveOps.Core.Data;
-using LiveOps.Core.Data.Entities;
 using LiveOps.Core.Store;
-using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.Overview;
 
 /// <summary>
-/// Daily paid GMV for the Overview. Only <c>paid</c> orders count. SQLite sums the order range, read from
-/// the covering orders index (Status, PlacedAt, CustomerKey, Amount) that the tiers feature also uses, into
-/// 15-minute UTC buckets; C# folds the buckets into local days through <see cref="ZoneClock"/>. Every zone offset in use is a multiple of 15 minutes, so a bucket
-/// never straddles a local midnight, and DST days of 23 or 25 hours come out right.
+/// Daily paid GMV for the Overview. Only <c>paid</c> orders count. One pass over the paid-order snapshot (the
+/// <see cref="PaidOrderStore"/> every Overview figure reads) sums the range into 15-minute UTC buckets; C# folds the
+/// buckets into local days through <see cref="ZoneClock"/>. Every zone offset in use is a multiple of 15 minutes, so
+/// a bucket never straddles a local midnight, and DST days of 23 or 25 hours come out right.
 /// </summary>
-public sealed class DailyGmvService(IDbContextFactory<LiveOpsDbContext> factory, ZoneClock clock)
+public sealed class DailyGmvService(PaidOrderStore store, ZoneClock clock)
 {
     internal const long BucketMs = 15 * 60 * 1000;
 
@@ -27,10 +24,49 @@ public sealed class DailyGmvService(IDbContextFactory<LiveOpsDbContext> factory,
         }
         var fromMs = clock.StartOfDay(query.From).ToUnixTimeMilliseconds();
         var toMs = clock.StartOfDay(query.To).ToUnixTimeMilliseconds();
-
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var (buckets, buyers) = await DailyGmvReads.PaidBucketsAsync(db, fromMs, toMs, BucketMs, ct);
+        var snapshot = await store.GetAsync(ct);
+        var (buckets, buyers) = Buckets(snapshot, fromMs, toMs);
         return Shape(query, buckets, buyers, clock);
+    }
+
+    /// <summary>Paid amount and orders per bucket from <paramref name="fromMs"/> (a local midnight), and the customers who paid.</summary>
+    internal static (List<GmvBucket> Buckets, long Buyers) Buckets(PaidOrderSnapshot data, long fromMs, long toMs)
+    {
+        var count = (int)((toMs - fromMs + BucketMs - 1) / BucketMs);
+        var amounts = new long[count];
+        var orders = new long[count];
+        long buyers = 0;
+        var placed = data.PlacedAtMs;
+        var units = data.AmountUnits;
+        for (var c = 0; c < data.CustomerCount; c++)
+        {
+            var bought = false;
+            for (var i = data.OrderStart[c]; i < data.OrderStart[c + 1]; i++)
+            {
+                var at = placed[i];
+                if (at < fromMs || at >= toMs)
+                {
+                    continue;
+                }
+                var bucket = (int)((at - fromMs) / BucketMs);
+                amounts[bucket] += units[i];
+                orders[bucket]++;
+                bought = true;
+            }
+            if (bought)
+            {
+                buyers++;
+            }
+        }
+        var buckets = new List<GmvBucket>();
+        for (var b = 0; b < count; b++)
+        {
+            if (orders[b] > 0)
+            {
+                buckets.Add(new GmvBucket(DateTimeOffset.FromUnixTimeMilliseconds(fromMs + b * BucketMs), amounts[b], orders[b]));
+            }
+        }
+        return (buckets, buyers);
     }
 
     /// <summary>Folds UTC buckets into a full grid of local days (days without orders as zeros).</summary>

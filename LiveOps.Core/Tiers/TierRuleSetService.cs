@@ -99,6 +99,23 @@ public sealed class TierRuleSetService(
         }
     }
 
+    /// <summary>
+    /// Writes the rules of a <c>tier-rules</c> import as a new version (source <c>import</c>). The import has already
+    /// checked the file line by line, demanded <see cref="Permission.Import"/> and audits the attempt itself.
+    /// </summary>
+    internal async Task<TierRuleVersion> PublishImportAsync(IReadOnlyList<TierRuleDraft> rules, string? author, CancellationToken ct)
+    {
+        await WriteGate.WaitAsync(ct);
+        try
+        {
+            return await WriteAsync(rules, TierRuleSources.Import, author, ct);
+        }
+        finally
+        {
+            WriteGate.Release();
+        }
+    }
+
     /// <summary>Writes the configured rules as the first version when the database holds none.</summary>
     public async Task EnsureSeededAsync(CancellationToken ct)
     {

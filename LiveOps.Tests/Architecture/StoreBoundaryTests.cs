@@ -49,7 +49,7 @@ public sealed class StoreBoundaryTests
         foreach (var type in assembly.MainModule.GetTypes())
         {
             var owner = Outermost(type);
-            if (InNamespace(owner.Namespace, StoreNamespace) || GeneratedNamespaces.Any(n => InNamespace(owner.Namespace, n)) || IsBench(owner))
+            if (InNamespace(owner.Namespace, StoreNamespace) || GeneratedNamespaces.Any(n => InNamespace(owner.Namespace, n)))
             {
                 continue;
             }
@@ -108,11 +108,6 @@ public sealed class StoreBoundaryTests
     }
 
     private sealed record Use(TypeReference? Type, MemberReference? Member);
-
-    private static bool IsBench(TypeDefinition type) =>
-        // The benchmarks write their synthetic tables with their own statements.
-        InNamespace(type.Namespace, "LiveOps.Dashboard.Cli.Bench")
-        || type.FullName is "LiveOps.Dashboard.Cli.CadenceBench" or "LiveOps.Dashboard.Cli.TiersBench";
 
     private static bool InNamespace(string ns, string root) =>
         ns == root || ns.StartsWith(root + ".", StringComparison.Ordinal);

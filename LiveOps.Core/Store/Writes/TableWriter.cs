@@ -51,16 +51,32 @@ internal sealed class CustomerKeys : IDisposable
 /// an update that would change nothing is skipped, so the statement's change count tells
 /// "added or changed" from "already there". Events have no id: a row equal in every field is already there.
 /// </summary>
+/// <remarks>
+/// A large file (<c>sortByKey</c>) is staged <see cref="StageRows"/> rows at a time and each stage is written in key
+/// order: a file sorted by another column (time, customer) would otherwise insert its ids into the unique index at
+/// random places, page after page. The sort is stable, so a later row of the same id still wins, and customers are
+/// resolved (and created) in file order before staging. Orders of one customer at the same instant then keep the
+/// order of their ids rather than of the file.
+/// </remarks>
 internal sealed class TableWriter : IDisposable
 {
+    internal const int StageRows = 1 << 18;
+
     private readonly KindSpec _spec;
     private readonly IRowStatement _statement;
     private readonly CustomerKeys? _customers;
+    private readonly int _key = -1;
+    private readonly List<object?[]>? _stage;
 
-    public TableWriter(KindSpec spec, DbConnection connection, DbTransaction transaction, CustomerKeys? customers)
+    public TableWriter(KindSpec spec, DbConnection connection, DbTransaction transaction, CustomerKeys? customers, bool sortByKey = false)
     {
         _spec = spec;
         _customers = customers;
+        if (sortByKey && spec.KeyColumn is { } keyColumn)
+        {
+            _key = spec.Fields.Select(f => f.SqlColumn).ToList().IndexOf(keyColumn);
+            _stage = _key >= 0 ? new List<object?[]>(StageRows) : null;
+        }
         _statement = DatabaseProvider.Of(connection).PrepareRows(connection, transaction, UpsertSql(spec),
             [.. spec.Fields.Select(field => StorageType(field.Type))]);
     }
@@ -88,24 +104,60 @@ internal sealed class TableWriter : IDisposable
         _ => System.Data.DbType.Int64, // surrogate keys, instants, money units, counts, enums, flags
     };
 
-    /// <summary>Writes the parsed row; returns 1 when a row was added or changed, 0 when it was already there.</summary>
+    /// <summary>Writes (or stages) the parsed row; returns the rows added or changed by what this call sent.</summary>
     public int Write(ReadOnlyMemory<object?> row)
     {
         var values = row.Span;
+        if (_stage is null)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                _statement.Bind(i, Resolved(i, values[i]));
+            }
+            return _statement.Execute();
+        }
+        var staged = new object?[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            var value = values[i];
-            if (_spec.Fields[i].Type == FieldType.CustomerRef && value is string customerId)
-            {
-                value = _customers!.Resolve(customerId);
-            }
-            _statement.Bind(i, value);
+            staged[i] = Resolved(i, values[i]);
         }
-        return _statement.Execute();
+        _stage.Add(staged);
+        return _stage.Count == StageRows ? WriteStage() : 0;
     }
 
-    /// <summary>Sends rows the statement held back; returns those that were added or changed.</summary>
-    public int Flush() => _statement.Flush();
+    private object? Resolved(int field, object? value) =>
+        _spec.Fields[field].Type == FieldType.CustomerRef && value is string customerId ? _customers!.Resolve(customerId) : value;
+
+    private int WriteStage()
+    {
+        var rows = _stage!;
+        var order = new int[rows.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        // Ids are text; ordinal order is the unique index's order. Ties keep file order (stable).
+        Array.Sort(order, (a, b) =>
+        {
+            var byKey = string.CompareOrdinal((string?)rows[a][_key], (string?)rows[b][_key]);
+            return byKey != 0 ? byKey : a.CompareTo(b);
+        });
+        var changed = 0;
+        foreach (var index in order)
+        {
+            var values = rows[index];
+            for (var i = 0; i < values.Length; i++)
+            {
+                _statement.Bind(i, values[i]);
+            }
+            changed += _statement.Execute();
+        }
+        rows.Clear();
+        return changed;
+    }
+
+    /// <summary>Sends the staged rows and the rows the statement held back; returns those that were added or changed.</summary>
+    public int Flush() => (_stage is { Count: > 0 } ? WriteStage() : 0) + _statement.Flush();
 
     public void Dispose() => _statement.Dispose();
 }

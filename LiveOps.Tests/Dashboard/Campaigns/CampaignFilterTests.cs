@@ -1,3 +1,4 @@
+using LiveOps.Core.Campaigns;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data.Entities;
 using LiveOps.Dashboard.Components.Pages.Campaigns;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace LiveOps.Dashboard.Components.Pages.Cadence;
 
 /// <summary>One audience: its weeks, a timeline of pushes by kind, members and leaves, and the WeCom rule.</summary>
-public partial class CadenceAudiencePage
+public partial class CadenceAudiencePage : LiveOpsComponent
 {
     private CadenceReport? _report;
     private CadenceAudience? _audience;
@@ -28,7 +28,7 @@ public partial class CadenceAudiencePage
     protected override async Task OnParametersSetAsync()
     {
         // Twelve weeks here: enough history to compare over-pushed weeks with calm ones.
-        _report = await Service.RunAsync(CadenceView.PageQuery(Clock, AudienceId, weeks: 12));
+        _report = await Service.RunAsync(CadenceView.PageQuery(Clock, AudienceId, weeks: 12), PageClosed);
         _audience = _report.Audiences.FirstOrDefault();
         _members = await ListSources.AudienceMembersAsync(AudienceId);
         _chart = _audience is null ? null : CadenceChartMapper.Timeline(_audience, new TimelineLabels(

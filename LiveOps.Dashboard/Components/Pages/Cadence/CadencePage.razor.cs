@@ -8,7 +8,7 @@ using MudBlazor;
 namespace LiveOps.Dashboard.Components.Pages.Cadence;
 
 /// <summary>The push cadence page: the last eight weeks of every audience against the guideline.</summary>
-public partial class CadencePage
+public partial class CadencePage : LiveOpsComponent
 {
     private CadenceReport? _report;
 
@@ -29,7 +29,7 @@ public partial class CadencePage
         }
     }
 
-    private async Task LoadAsync() => _report = await Service.RunAsync(CadenceView.PageQuery(Clock));
+    private async Task LoadAsync() => _report = await Service.RunAsync(CadenceView.PageQuery(Clock), PageClosed);
 
     private async Task OpenPlanAsync()
     {

@@ -8,7 +8,7 @@ using LiveOps.Core.Common;
 namespace LiveOps.Dashboard.Components.Pages.Campaigns;
 
 /// <summary>One campaign: funnel, daily credited revenue, benchmarks against its type, and its buyers.</summary>
-public sealed partial class CampaignDetailPage
+public sealed partial class CampaignDetailPage : LiveOpsComponent
 {
     private bool _loading = true;
     private CampaignInsight? _insight;
@@ -44,7 +44,7 @@ public sealed partial class CampaignDetailPage
     {
         _loading = true;
         // Benchmarks compare with every campaign of the same type, so the whole report is run, with this campaign's buyers.
-        var report = await Service.RunAsync(new CampaignQuery { BuyersOf = CampaignId });
+        var report = await Service.RunAsync(new CampaignQuery { BuyersOf = CampaignId }, PageClosed);
         _insight = report.InsightOf(CampaignId);
         _buyers = report.Buyers;
         _nonBuyers = _insight is null ? [] : await ListSources.CampaignNonBuyersAsync(CampaignId);

@@ -5,13 +5,12 @@ using Microsoft.AspNetCore.Components;
 namespace LiveOps.Dashboard.Components.Pages.Campaigns;
 
 /// <summary>The campaign table: filters live in the URL, so a filtered view can be shared and exported as seen.</summary>
-public sealed partial class CampaignsPage : IDisposable
+public sealed partial class CampaignsPage : LiveOpsComponent
 {
     private CampaignFilter _filter = CampaignFilter.None;
     private CampaignReport? _report;
     private string? _problem;
     private IReadOnlyList<string> _selected = [];
-    private CancellationTokenSource? _loading;
 
     [Inject] private CampaignService Service { get; set; } = default!;
     [Inject] private ZoneClock Clock { get; set; } = default!;
@@ -36,10 +35,7 @@ public sealed partial class CampaignsPage : IDisposable
         {
             return; // The prerendered page shows the loading bar; only the live circuit runs the report.
         }
-        _loading?.Cancel();
-        _loading?.Dispose();
-        _loading = new CancellationTokenSource();
-        var ct = _loading.Token;
+        var ct = NextLoad();
         _report = null;
         try
         {
@@ -66,10 +62,4 @@ public sealed partial class CampaignsPage : IDisposable
     private void OnSelectedChanged(IReadOnlyList<string> selected) => _selected = selected;
 
     private void ClearSelection() => _selected = [];
-
-    public void Dispose()
-    {
-        _loading?.Cancel();
-        _loading?.Dispose();
-    }
 }

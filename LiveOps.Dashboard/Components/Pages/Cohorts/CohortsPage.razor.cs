@@ -10,14 +10,14 @@ namespace LiveOps.Dashboard.Components.Pages.Cohorts;
 /// Reads the view from the query string, asks <see cref="ICohortService"/> for it, and hands the report to the
 /// child components. Every control change navigates to the new URL, so the address bar is always a shareable link.
 /// </summary>
-public partial class CohortsPage
+public partial class CohortsPage : LiveOpsComponent
 {
     private CohortQuery _query = new();
     private CohortReport? _report;
     private object? _curves;
     private CohortCellQuery? _cell;
     private bool _loading;
-    private CancellationTokenSource? _running;
+    private CancellationToken _running;
 
     [Inject] private ICohortService Service { get; set; } = default!;
     [Inject] private ZoneClock Clock { get; set; } = default!;
@@ -40,12 +40,11 @@ public partial class CohortsPage
             // Prerendering shows the loading state at once; the report is computed once the circuit is live.
             return;
         }
-        _running?.Cancel();
-        var running = _running = new CancellationTokenSource();
+        var running = _running = NextLoad();
         _loading = true;
         try
         {
-            var report = await Service.RunAsync(_query, running.Token);
+            var report = await Service.RunAsync(_query, running);
             if (running.IsCancellationRequested)
             {
                 return;
@@ -59,7 +58,7 @@ public partial class CohortsPage
         }
         finally
         {
-            if (ReferenceEquals(_running, running))
+            if (_running == running)
             {
                 _loading = false;
             }

@@ -13,14 +13,13 @@ namespace LiveOps.Dashboard.Components.Pages.Data;
 /// Pick a kind, upload a CSV, see what was imported or every problem. The browser file is streamed
 /// into a temporary file first, because the importer validates the whole file before writing and reads it twice.
 /// </summary>
-public sealed partial class DataPage : IDisposable
+public sealed partial class DataPage : LiveOpsComponent
 {
     /// <summary>The largest upload the page accepts; stated on the page.</summary>
     public const long MaxBytes = MaxMegabytes * 1024L * 1024L;
 
     public const int MaxMegabytes = 200;
 
-    private readonly CancellationTokenSource _cts = new();
     private MudFileUpload<IBrowserFile>? _upload;
     private ImportKind? _kind;
     private ImportResult? _result;
@@ -84,11 +83,11 @@ public sealed partial class DataPage : IDisposable
         try
         {
             await using (var target = File.Create(temp))
-            await using (var source = file.OpenReadStream(MaxBytes, _cts.Token))
+            await using (var source = file.OpenReadStream(MaxBytes, PageClosed))
             {
-                await source.CopyToAsync(target, _cts.Token);
+                await source.CopyToAsync(target, PageClosed);
             }
-            _result = await Importer.ImportFileAsync(kind, temp, _cts.Token);
+            _result = await Importer.ImportFileAsync(kind, temp, PageClosed);
             if (_result.Succeeded)
             {
                 Snackbar.Add(L["Data.Snack.Done", ImportKinds.Name(kind), _result.Rows].Value, Severity.Success);
@@ -124,11 +123,5 @@ public sealed partial class DataPage : IDisposable
         {
             await _upload.ClearAsync();
         }
-    }
-
-    public void Dispose()
-    {
-        _cts.Cancel();
-        _cts.Dispose();
     }
 }

@@ -10,7 +10,7 @@ namespace LiveOps.Dashboard.Components.Pages.LiveSessions;
 public sealed record MeasureLine(string Key, string Label, string Value, string Median, string TopQuartile, Standing? Standing);
 
 /// <summary>One live session: every measure against the shop's own sessions, and where it sits in the comparison.</summary>
-public sealed partial class LiveSessionDetailPage
+public sealed partial class LiveSessionDetailPage : LiveOpsComponent
 {
     private bool _loading = true;
     private LiveSessionRow? _row;
@@ -47,7 +47,7 @@ public sealed partial class LiveSessionDetailPage
             return;
         }
         // The benchmarks are over every session, so the whole report is run.
-        var report = await Service.RunAsync(new LiveSessionQuery());
+        var report = await Service.RunAsync(new LiveSessionQuery(), PageClosed);
         _row = report.Find(LiveSessionId);
         if (_row is not null)
         {

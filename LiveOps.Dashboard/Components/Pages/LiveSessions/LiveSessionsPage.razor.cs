@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace LiveOps.Dashboard.Components.Pages.LiveSessions;
 
 /// <summary>Every live session with what it brought, and the watch-time × join-rate comparison.</summary>
-public sealed partial class LiveSessionsPage
+public sealed partial class LiveSessionsPage : LiveOpsComponent
 {
     private LiveSessionReport? _report;
     private object _comparison = new();
@@ -21,7 +21,7 @@ public sealed partial class LiveSessionsPage
         {
             return;
         }
-        _report = await Service.RunAsync(new LiveSessionQuery());
+        _report = await Service.RunAsync(new LiveSessionQuery(), PageClosed);
         _comparison = LiveSessionChartMapper.Comparison(_report, Labels(T));
     }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace LiveOps.Dashboard.Components.Pages.Overview;
 
 /// <summary>The Overview's KPIs against the previous range, and the evidence cards; numbers come from <see cref="OverviewKpiService"/>.</summary>
-public sealed partial class OverviewKpiPanel
+public sealed partial class OverviewKpiPanel : LiveOpsComponent
 {
     private OverviewKpiReport? _report;
     private OverviewKpiQuery? _loaded;
@@ -31,7 +31,7 @@ public sealed partial class OverviewKpiPanel
             return;
         }
         _loaded = query;
-        var report = await Service.RunAsync(query);
+        var report = await Service.RunAsync(query, PageClosed);
         var labels = new OverviewSeriesLabels(T["Chart.New"], T["Chart.Returning"], T["Chart.Amount"], T["Chart.Joined"]);
         _newReturning = OverviewSeriesCharts.NewReturning(report.Days, labels);
         _joins = OverviewSeriesCharts.Joins(report.JoinsByWeek, labels);

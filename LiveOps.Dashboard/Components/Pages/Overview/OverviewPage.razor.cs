@@ -10,9 +10,8 @@ namespace LiveOps.Dashboard.Components.Pages.Overview;
 /// exclusive, shown as the last included day), default the last 90 days; presets and a custom range both navigate, so a
 /// link holds the range.
 /// </summary>
-public sealed partial class OverviewPage : IDisposable
+public sealed partial class OverviewPage : LiveOpsComponent
 {
-    private readonly CancellationTokenSource _cts = new();
     private OverviewKpiQuery _range = default!;
     private DailyGmvReport? _report;
     private object? _options;
@@ -110,18 +109,21 @@ public sealed partial class OverviewPage : IDisposable
     private async Task LoadAsync()
     {
         var version = ++_version;
-        var report = await Gmv.RunAsync(new DailyGmvQuery(_range.From, _range.To), _cts.Token);
+        var ct = NextLoad();
+        DailyGmvReport report;
+        try
+        {
+            report = await Gmv.RunAsync(new DailyGmvQuery(_range.From, _range.To), ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return; // A newer range replaced this one, or the page was left.
+        }
         if (version != _version)
         {
             return; // A newer range was picked while this one ran.
         }
         _options = DailyGmvChart.Options(report, new DailyGmvChartLabels(L["Overview.Chart.Series"].Value, L["Overview.Chart.YAxis"].Value));
         _report = report;
-    }
-
-    public void Dispose()
-    {
-        _cts.Cancel();
-        _cts.Dispose();
     }
 }

@@ -11,7 +11,7 @@ namespace LiveOps.Dashboard.Components.Pages.PrivateDomain;
 /// definition, members against non-members and the weekly private-domain share, all from <see cref="OverviewKpiService"/>
 /// (the Overview's own service), so a number followed from the Overview is the same number here.
 /// </summary>
-public sealed partial class PrivateDomainPage
+public sealed partial class PrivateDomainPage : LiveOpsComponent
 {
     private OverviewKpiReport? _report;
     private OverviewKpiQuery? _query;
@@ -45,7 +45,7 @@ public sealed partial class PrivateDomainPage
         {
             return;
         }
-        var report = await Service.RunAsync(query);
+        var report = await Service.RunAsync(query, PageClosed);
         _chart = PrivateDomainChart.Share(report.ShareByWeek, T["Kpi.PrivateShare"]);
         _report = report;
     }

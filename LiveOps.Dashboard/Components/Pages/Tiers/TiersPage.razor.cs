@@ -13,7 +13,7 @@ namespace LiveOps.Dashboard.Components.Pages.Tiers;
 /// Who holds which tier now, the rules editor and its simulation, the watch lists, 30-day movement and rule
 /// history. Every number comes from the Core tier services (the same ones as <c>report tiers</c>).
 /// </summary>
-public partial class TiersPage
+public partial class TiersPage : LiveOpsComponent
 {
     // The signed-in user is the author: TierRuleSetService takes it from the actor.
     private const string? Author = null;
@@ -46,11 +46,11 @@ public partial class TiersPage
     {
         // One instant for every panel, so the lists, chart and matrix agree with each other.
         var now = Clock.UtcNow;
-        var report = await Tiers.RunAsync(new TierQuery(now), CancellationToken.None);
+        var report = await Tiers.RunAsync(new TierQuery(now), PageClosed);
         (_asOf, _tiers, _rules) = (report.AsOf, report.Tiers, report.Rules);
-        _watch = await Watch.RunAsync(new TierWatchQuery(now), CancellationToken.None);
-        _movement = await Movement.RunAsync(new TierMovementQuery(now - TimeSpan.FromDays(TierWatch.HorizonDays), now), CancellationToken.None);
-        _history = await RuleSets.HistoryAsync(CancellationToken.None);
+        _watch = await Watch.RunAsync(new TierWatchQuery(now), PageClosed);
+        _movement = await Movement.RunAsync(new TierMovementQuery(now - TimeSpan.FromDays(TierWatch.HorizonDays), now), PageClosed);
+        _history = await RuleSets.HistoryAsync(PageClosed);
     }
 
     private async Task SimulateAsync(IReadOnlyList<TierRuleDraft> draft)
@@ -58,7 +58,7 @@ public partial class TiersPage
         _busy = true;
         try
         {
-            _simulation = await Simulation.RunAsync(new TierSimulationQuery(draft), CancellationToken.None);
+            _simulation = await Simulation.RunAsync(new TierSimulationQuery(draft), PageClosed);
         }
         finally
         {
@@ -71,7 +71,7 @@ public partial class TiersPage
         _busy = true;
         try
         {
-            var result = await RuleSets.PublishAsync(draft, TierRuleSources.Editor, Author, CancellationToken.None);
+            var result = await RuleSets.PublishAsync(draft, TierRuleSources.Editor, Author, PageClosed);
             if (!result.Succeeded)
             {
                 // The editor validates first; this only happens if the rules changed underneath it.

@@ -3,8 +3,9 @@ using System.Globalization;
 using LiveOps.Core.Data;
 using LiveOps.Core.LiveSessions;
 using LiveOps.Dashboard.Components.Pages.LiveSessions;
+using LiveOps.Dashboard.Cli;
 
-namespace LiveOps.Dashboard.Cli.Bench;
+namespace LiveOps.Bench;
 
 /// <summary>
 /// <c>bench live-sessions [--db path] [--customers N] [--seed N] [--runs N]</c>: on an empty database first writes the

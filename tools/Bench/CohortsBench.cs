@@ -7,8 +7,9 @@ using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using LiveOps.Dashboard.Cli;
 
-namespace LiveOps.Dashboard.Cli.Bench;
+namespace LiveOps.Bench;
 
 /// <summary>
 /// <c>bench cohorts [--customers N] [--runs N] [--seed N]</c>: about five paid orders per customer (200,000 customers,

@@ -1,8 +1,7 @@
 using System.Globalization;
-using LiveOps.Core.Cohorts;
 using LiveOps.Core.Common;
 
-namespace LiveOps.Dashboard.Components.Pages.Cohorts;
+namespace LiveOps.Core.Cohorts;
 
 /// <summary>
 /// The page's state as a shareable URL: <c>/cohorts?period=week&amp;from=2026-01-01&amp;to=2026-07-01&amp;mode=cumulative&amp;metric=orders&amp;breakdown=membership</c>.

@@ -5,8 +5,9 @@ using LiveOps.Core.PushCadence;
 using LiveOps.Dashboard.Components.Pages.Cadence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using LiveOps.Dashboard.Cli;
 
-namespace LiveOps.Dashboard.Cli;
+namespace LiveOps.Bench;
 
 /// <summary>
 /// <c>bench cadence</c>: on an empty database, writes 300 audiences with a year of pushes (~3 a week each) and

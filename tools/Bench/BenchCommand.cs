@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using LiveOps.Dashboard.Cli;
 
-namespace LiveOps.Dashboard.Cli;
+namespace LiveOps.Bench;
 
 /// <summary>One measured case of <c>bench &lt;case&gt;</c>; it prints its own figures.</summary>
 public interface IBenchCase
@@ -16,14 +17,14 @@ public static class BenchCases
 {
     public static readonly IReadOnlyList<IBenchCase> All =
     [
-        new Bench.ImportBench(),
-        new Bench.OverviewBench(),
+        new ImportBench(),
+        new OverviewBench(),
         new CadenceBench(),
         new TiersBench(),
-        new Bench.CohortsBench(),
-        new Bench.CampaignsBench(),
-        new Bench.LiveSessionsBench(),
-        new Bench.ValueBench(),
+        new CohortsBench(),
+        new CampaignsBench(),
+        new LiveSessionsBench(),
+        new ValueBench(),
     ];
 }
 
@@ -33,7 +34,9 @@ public static class BenchCases
 /// </summary>
 public sealed class BenchCommand : ICommand
 {
-    public IReadOnlySet<string> Options { get; } = new HashSet<string> { "db", "rows", "customers", "seed", "runs", "mapping" };
+    public IReadOnlySet<string> Options { get; } = new HashSet<string> { "db", "rows", "customers", "seed", "runs", "mapping", "shuffled" };
+
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "shuffled" };
 
     public async Task<int> RunAsync(CliArguments args, CommandContext context, CancellationToken ct)
     {

@@ -8,19 +8,21 @@ using LiveOps.Core.Import;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using LiveOps.Dashboard.Cli;
 
-namespace LiveOps.Dashboard.Cli.Bench;
+namespace LiveOps.Bench;
 
 /// <summary>
-/// <c>bench import --rows N</c>: writes a deterministic N-row orders file, imports it into a fresh database
-/// through the same IImportService the page and the command use, and compares with the sqlite3 shell's
-/// <c>.import</c> of the same file into a plain table (no checks, no indexes) when sqlite3 is installed.
+/// <c>bench import --rows N [--shuffled]</c>: writes a deterministic N-row orders file, imports it into a fresh
+/// database through the same IImportService the page and the command use (with <c>--shuffled</c> also the same
+/// rows in random order into another), and compares with the sqlite3 shell's <c>.import</c> of the file into a
+/// plain table (no checks, no indexes) when sqlite3 is installed.
 /// </summary>
 public sealed class ImportBench : IBenchCase
 {
     public string Name => "import";
 
-    public string Description => "orders CSV import, rows/s and peak working set (--rows N, default 1000000; --mapping douyin-orders: a shop export of N lines through the preset)";
+    public string Description => "orders CSV import, rows/s and peak working set (--rows N, default 1000000; --shuffled: also in random order; --mapping douyin-orders: a shop export of N lines through the preset)";
 
     public async Task RunAsync(CliArguments args, CommandContext context, CancellationToken ct)
     {
@@ -41,34 +43,20 @@ public sealed class ImportBench : IBenchCase
             WriteOrders(csv, rows, customers, seed);
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"file: {rows} orders, {customers} customers, {new FileInfo(csv).Length / (1024.0 * 1024):0.0} MiB, written in {generate.Elapsed.TotalSeconds:0.00} s"));
-
-            var dbPath = Path.Combine(folder, "bench.db");
-            await using var services = BuildServices(context.Services, dbPath);
-            await DatabaseInitializer.MigrateAsync(services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>(), ct);
-            var importer = services.GetRequiredService<IImportService>();
-
-            var load = LoadAverage();
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var import = Stopwatch.StartNew();
-            var result = await importer.ImportFileAsync(ImportKind.Orders, csv, ct);
-            import.Stop();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-            if (!result.Succeeded)
+            var seconds = await ImportAsync("time-ordered file", csv, Path.Combine(folder, "bench.db"), rows, context, ct);
+            if (args.Has("shuffled"))
             {
-                throw new RejectedInputException($"bench import: the generated file was refused: {result.Problems[0]}");
+                // The same orders with ids out of order and times at random, as a shop export sorted by another column is.
+                var shuffled = Path.Combine(folder, "orders-shuffled.csv");
+                Shuffle(csv, shuffled, seed);
+                await ImportAsync("shuffled file", shuffled, Path.Combine(folder, "shuffled.db"), rows, context, ct);
             }
-            var rate = rows / import.Elapsed.TotalSeconds;
-            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"LiveOps import: {result.Rows} rows ({result.Added} added, {result.CustomersCreated} customers created) in {import.Elapsed.TotalSeconds:0.00} s = {rate:0} rows/s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB"));
-            // On a shared machine the wall clock measures the neighbours too; the process's CPU time does not.
-            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  CPU time {cpu.TotalSeconds:0.00} s = {rows / cpu.TotalSeconds:0} rows per CPU-second; load average at start {load}"));
 
             var shell = TimeSqliteShell(csv, Path.Combine(folder, "plain.db"));
-            if (shell is { } seconds)
+            if (shell is { } shellSeconds)
             {
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"sqlite3 .import into a plain table: {seconds:0.00} s = {rows / seconds:0} rows/s; LiveOps takes {import.Elapsed.TotalSeconds / seconds:0.00}x its time"));
+                    $"sqlite3 .import into a plain table: {shellSeconds:0.00} s = {rows / shellSeconds:0} rows/s; LiveOps takes {seconds / shellSeconds:0.00}x its time"));
             }
             else
             {
@@ -79,6 +67,46 @@ public sealed class ImportBench : IBenchCase
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Imports the file into a fresh database through the product's import; returns the wall-clock seconds.</summary>
+    private static async Task<double> ImportAsync(string label, string csv, string dbPath, int rows, CommandContext context, CancellationToken ct)
+    {
+        await using var services = BuildServices(context.Services, dbPath);
+        await DatabaseInitializer.MigrateAsync(services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>(), ct);
+        var importer = services.GetRequiredService<IImportService>();
+
+        var load = LoadAverage();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var import = Stopwatch.StartNew();
+        var result = await importer.ImportFileAsync(ImportKind.Orders, csv, ct);
+        import.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        if (!result.Succeeded)
+        {
+            throw new RejectedInputException($"bench import: the generated file was refused: {result.Problems[0]}");
+        }
+        var rate = rows / import.Elapsed.TotalSeconds;
+        await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"LiveOps import, {label}: {result.Rows} rows ({result.Added} added, {result.CustomersCreated} customers created) in {import.Elapsed.TotalSeconds:0.00} s = {rate:0} rows/s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB"));
+        // On a shared machine the wall clock measures the neighbours too; the process's CPU time does not.
+        await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  CPU time {cpu.TotalSeconds:0.00} s = {rows / cpu.TotalSeconds:0} rows per CPU-second; load average at start {load}"));
+        return import.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Writes the data lines of <paramref name="source"/> in a seeded random order under the same header.</summary>
+    public static void Shuffle(string source, string target, int seed)
+    {
+        var lines = File.ReadAllLines(source);
+        var random = new Random(seed);
+        random.Shuffle(lines.AsSpan(1));
+        using var writer = new StreamWriter(target, false, new UTF8Encoding(false), 1 << 16);
+        foreach (var line in lines)
+        {
+            writer.Write(line);
+            writer.Write('\n');
         }
     }
 

@@ -1,9 +1,8 @@
 using System.Globalization;
-using LiveOps.Core.Campaigns;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data.Entities;
 
-namespace LiveOps.Dashboard.Components.Pages.Campaigns;
+namespace LiveOps.Core.Campaigns;
 
 /// <summary>
 /// The campaign filters as they travel in a URL (<c>?type=hook_product&amp;from=2026-10-01&amp;to=2026-11-01</c>),

@@ -3,8 +3,9 @@ using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Core.Tiers;
 using Microsoft.EntityFrameworkCore;
+using LiveOps.Dashboard.Cli;
 
-namespace LiveOps.Dashboard.Cli;
+namespace LiveOps.Bench;
 
 /// <summary>
 /// <c>bench tiers [--db path] [--customers N] [--rows N] [--seed N] [--runs N]</c>: the tier report over N customers

@@ -1,3 +1,4 @@
+using LiveOps.Dashboard.Cli;
 using System.Diagnostics;
 using System.Text.Json;
 using LiveOps.Core.Store;
@@ -5,7 +6,7 @@ using LiveOps.Core.Common;
 using LiveOps.Core.Tiers;
 using LiveOps.Core.Value;
 
-namespace LiveOps.Dashboard.Cli.Bench;
+namespace LiveOps.Bench;
 
 /// <summary>
 /// <c>bench value --db demo.db [--runs N]</c>: on an existing database (such as <c>seed-demo --customers 200000</c>),

@@ -1,8 +1,7 @@
 using System.Globalization;
 using LiveOps.Core.Common;
-using LiveOps.Core.Overview;
 
-namespace LiveOps.Dashboard.Components.Pages.PrivateDomain;
+namespace LiveOps.Core.Overview;
 
 /// <summary>
 /// The Overview's range as it travels in a URL (<c>?from=2026-01-01&amp;to=2026-02-01</c>): local dates, from inclusive,

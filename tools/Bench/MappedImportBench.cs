@@ -1,3 +1,4 @@
+using LiveOps.Dashboard.Cli;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -10,7 +11,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace LiveOps.Dashboard.Cli.Bench;
+namespace LiveOps.Bench;
 
 /// <summary>
 /// <c>bench import --mapping douyin-orders [--rows N]</c>: writes a deterministic 抖店 line-item export of N lines

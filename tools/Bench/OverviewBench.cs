@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using LiveOps.Core.Overview;
+using LiveOps.Dashboard.Cli;
 
-namespace LiveOps.Dashboard.Cli.Bench;
+namespace LiveOps.Bench;
 
 /// <summary>
 /// <c>bench overview --db path [--runs N]</c>: times the Overview's daily paid GMV over the last 30, 90 and

@@ -6,8 +6,9 @@ using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using LiveOps.Dashboard.Cli;
 
-namespace LiveOps.Dashboard.Cli.Bench;
+namespace LiveOps.Bench;
 
 /// <summary>
 /// <c>bench campaigns [--db path] [--rows N] [--customers N] [--seed N] [--runs N]</c>: fills an empty database with
