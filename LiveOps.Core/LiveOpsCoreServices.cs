@@ -1,4 +1,5 @@
 using LiveOps.Core.Accounts;
+using LiveOps.Core.Actions;
 using LiveOps.Core.Store;
 using LiveOps.Core.Campaigns;
 using LiveOps.Core.Cohorts;
@@ -53,6 +54,7 @@ public static class LiveOpsCoreServices
         services.AddValue();
         services.AddDemoData();
         services.AddAccounts();
+        services.AddActions();
         return services;
     }
 }

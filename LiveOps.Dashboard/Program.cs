@@ -61,6 +61,7 @@ app.MapCohortExports();
 app.MapCampaignExports();
 app.MapOverviewExports();
 app.MapValueExports();
+app.MapActionExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await StartupData.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);

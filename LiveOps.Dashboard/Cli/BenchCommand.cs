@@ -23,6 +23,7 @@ public static class BenchCases
         new Bench.CohortsBench(),
         new Bench.CampaignsBench(),
         new Bench.LiveSessionsBench(),
+        new Bench.ValueBench(),
     ];
 }
 

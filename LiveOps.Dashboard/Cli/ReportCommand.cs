@@ -34,6 +34,7 @@ public static class ReportCommands
         new LiveSessionsReportCommand(),
         new OverviewReportCommand(),
         new ValueReportCommand(),
+        new Actions.ActionsReportCommand(),
     ];
 
     public static IEnumerable<string> Names => All.Select(r => r.Name);

@@ -23,29 +23,37 @@ public sealed class ValueBrowserTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     /// <summary>
-    /// 120 customers from 2026-01-01 on; every second buys again 15 and 30 days later, every fourth 45 days later too.
-    /// Amounts follow the Gamma-Gamma process (seeded): each customer's spend rate ν ~ Gamma(4, 200), each amount ~ Gamma(6, ν).
+    /// 400 customers drawn from the models the page fits (seeded): first orders spread over 2026-01-01 … 2026-08-31,
+    /// repeat purchases from BG/NBD (r = 0.6, α = 12 days, a = 0.9, b = 4) up to 2026-11-30, amounts from Gamma-Gamma
+    /// (each customer's rate ν ~ Gamma(4, 200), each amount ~ Gamma(6, ν)).
     /// </summary>
     private async Task PlantShopAsync()
     {
         var shop = new ShopFixture(_app.Services);
         var random = new Random(16);
         var start = new DateTime(2026, 1, 1, 10, 0, 0);
-        for (var i = 0; i < 120; i++)
+        var end = new DateTime(2026, 11, 30, 10, 0, 0);
+        for (var i = 0; i < 400; i++)
         {
             var id = $"c{i:D3}";
-            var first = start.AddDays(i);
             var nu = MathNet.Numerics.Distributions.Gamma.Sample(random, 4, 200);
             decimal Amount() => Math.Round((decimal)MathNet.Numerics.Distributions.Gamma.Sample(random, 6, nu), 2) + 1;
-            shop.Order(id, Text(first), Amount(), channel: OrderChannel.LiveRoom);
-            if (i % 2 == 0)
+            var lambda = MathNet.Numerics.Distributions.Gamma.Sample(random, 0.6, 12);
+            var dropout = MathNet.Numerics.Distributions.Beta.Sample(random, 0.9, 4);
+            var at = start.AddDays(random.Next(0, 243));
+            shop.Order(id, Text(at), Amount(), channel: OrderChannel.LiveRoom);
+            while (true)
             {
-                shop.Order(id, Text(first.AddDays(15)), Amount(), channel: OrderChannel.PrivateGroup);
-                shop.Order(id, Text(first.AddDays(30)), Amount(), channel: OrderChannel.PrivateGroup);
-            }
-            if (i % 4 == 0)
-            {
-                shop.Order(id, Text(first.AddDays(45)), Amount(), channel: OrderChannel.MiniProgram);
+                at = at.AddDays(Math.Clamp(Math.Round(MathNet.Numerics.Distributions.Exponential.Sample(random, lambda)), 1, 1000));
+                if (at > end)
+                {
+                    break;
+                }
+                shop.Order(id, Text(at), Amount(), channel: i % 3 == 0 ? OrderChannel.PrivateGroup : OrderChannel.MiniProgram);
+                if (random.NextDouble() < dropout)
+                {
+                    break;
+                }
             }
         }
         await shop.SaveAsync();
