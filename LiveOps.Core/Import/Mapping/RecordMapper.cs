@@ -209,7 +209,7 @@ internal sealed class RecordMapper
         {
             // Messages about rows of one order name the value only partly: the file's owner can find it, a log cannot use it.
             Texts[f] = Obscure(text);
-            text = _hash!(text);
+            text = Hashed(text);
         }
         switch (field.Type)
         {
@@ -236,6 +236,23 @@ internal sealed class RecordMapper
                 _problems.Add(ImportProblem.Of(line, column, code!, args));
                 return false;
         }
+    }
+
+    // A buyer is named by many rows: each distinct value is hashed once (bounded by the file's distinct buyers).
+    private readonly Dictionary<string, string> _hashes = new(StringComparer.Ordinal);
+
+    private string Hashed(string text)
+    {
+        if (_hashes.TryGetValue(text, out var hashed))
+        {
+            return hashed;
+        }
+        hashed = _hash!(text);
+        if (_hashes.Count < 2_000_000)
+        {
+            _hashes[text] = hashed;
+        }
+        return hashed;
     }
 
     private static string Obscure(string text) =>

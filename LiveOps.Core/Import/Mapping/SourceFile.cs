@@ -192,7 +192,7 @@ internal sealed class CsvSourceRows : SourceRows
 
     public override double? Progress => _length > 0 ? Math.Min(1, (double)_stream.Position / _length) : null;
 
-    private string[] _cells = [];
+    private string?[] _cells = [];
 
     public override bool ReadHeader(ProblemList problems)
     {
@@ -233,23 +233,20 @@ internal sealed class CsvSourceRows : SourceRows
         while (ReadRecord())
         {
             Line = _reader.LineNumber;
+            // Cells are decoded when the mapping asks for them: an export has many columns a mapping never reads.
+            Array.Clear(_cells);
             var any = false;
             var badUtf8 = _checkUtf8 && !System.Text.Unicode.Utf8.IsValid(_reader.RawRecord);
-            for (var i = 0; i < _cells.Length; i++)
+            var fields = Math.Min(_cells.Length, _reader.FieldCount);
+            for (var i = 0; i < fields; i++)
             {
-                if (i >= _reader.FieldCount)
-                {
-                    _cells[i] = "";
-                    continue;
-                }
                 if (badUtf8 && !System.Text.Unicode.Utf8.IsValid(_reader.GetSpan(i)))
                 {
                     _problems.Add(ImportProblem.Of(Line, ColumnName(i), "value.notUtf8"));
                     _cells[i] = "";
                     continue;
                 }
-                _cells[i] = _reader.GetString(i);
-                any |= _cells[i].Length > 0;
+                any |= !_reader.IsEmpty(i);
             }
             if (any)
             {
@@ -261,7 +258,8 @@ internal sealed class CsvSourceRows : SourceRows
 
     private string ColumnName(int i) => Header[i].Length > 0 ? Header[i] : $"column {i + 1}";
 
-    public override object? Cell(int column) => _cells[column];
+    public override object? Cell(int column) =>
+        _cells[column] ??= column < _reader.FieldCount ? _reader.GetString(column) : "";
 
     public override void Dispose() => _reader.Dispose();
 }
