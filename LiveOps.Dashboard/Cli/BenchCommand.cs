@@ -33,7 +33,7 @@ public static class BenchCases
 /// </summary>
 public sealed class BenchCommand : ICommand
 {
-    public IReadOnlySet<string> Options { get; } = new HashSet<string> { "db", "rows", "customers", "seed", "runs" };
+    public IReadOnlySet<string> Options { get; } = new HashSet<string> { "db", "rows", "customers", "seed", "runs", "mapping" };
 
     public async Task<int> RunAsync(CliArguments args, CommandContext context, CancellationToken ct)
     {
