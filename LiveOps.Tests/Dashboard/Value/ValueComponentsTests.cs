@@ -80,3 +80,22 @@ public sealed class ValueComponentsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _ctx.DisposeAsync();
 }
+
+/// <summary>The value list export: every column in order, and text from a file never read as a spreadsheet formula.</summary>
+public sealed class ValueExportTests
+{
+    [Fact]
+    public async Task ExportRow_HostileNickname_IsNeutralised_NumbersStayNumbers()
+    {
+        var row = new ValueCustomerRow("=c1", "=HYPERLINK(\"x\")", 0, 0, 30, 80m, null, new DateOnly(2026, 10, 1), 30, 14, new DateOnly(2026, 10, 15),
+            1, 0.25, 12.5, 12.5m, 3, 1, 2, RfmSegment.New, ValueQuadrant.Grow, LiveOps.Core.Data.Entities.OrderChannel.LiveRoom, "normal", false);
+        var writer = new StringWriter();
+
+        await LiveOps.Dashboard.Exports.ExportTable.WriteCsvAsync(LiveOps.Dashboard.Exports.ValueExports.Columns, [LiveOps.Dashboard.Exports.ValueExports.Row(row)], writer);
+
+        var lines = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("customer_id,nickname,segment,r,f,m,x,recency_days,age_days,spend,monetary,last_order_day,days_since_last,usual_interval_days,"
+            + "expected_next_order_day,p_alive,expected_purchases_90d,expected_value_90d,at_risk,last_channel,tier,private_domain", lines[0]);
+        Assert.Equal("'=c1,\"'=HYPERLINK(\"\"x\"\")\",New,3,1,2,0,0,30,80,,2026-10-01,30,14,2026-10-15,1,0.25,12.5,12.5,live_room,normal,false", lines[1]);
+    }
+}
