@@ -163,12 +163,19 @@ public sealed class ValueScores
     public int[] Members(ValueListKind kind, string? key) => kind switch
     {
         ValueListKind.ChurnRisk => ChurnRisk,
-        ValueListKind.Segment when Enum.TryParse<RfmSegment>(key, ignoreCase: true, out var segment) =>
+        ValueListKind.Segment when Named(key, out RfmSegment segment) =>
             ByValue(Enumerable.Range(0, Model.Data.Count).Where(i => Segment[i] == segment)),
-        ValueListKind.Quadrant when Quadrant is { } quadrants && Enum.TryParse<ValueQuadrant>(key, ignoreCase: true, out var quadrant) =>
+        ValueListKind.Quadrant when Quadrant is { } quadrants && Named(key, out ValueQuadrant quadrant) =>
             ByValue(Enumerable.Range(0, Model.Data.Count).Where(i => quadrants[i] == quadrant)),
         _ => throw new ArgumentException($"'{key}' names no {kind} list", nameof(key)),
     };
+
+    /// <summary>A list key is the member's name (<c>Champions</c>), never its number.</summary>
+    private static bool Named<T>(string? key, out T value) where T : struct, Enum
+    {
+        value = default;
+        return key is not null && Enum.GetNames<T>().Contains(key, StringComparer.OrdinalIgnoreCase) && Enum.TryParse(key, ignoreCase: true, out value);
+    }
 
     /// <summary>Most expected ¥ first (past spend without a model), then by customer id.</summary>
     private int[] ByValue(IEnumerable<int> members)

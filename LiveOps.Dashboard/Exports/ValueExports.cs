@@ -8,7 +8,7 @@ namespace LiveOps.Dashboard.Exports;
 /// <summary>
 /// <c>/export/value/customers.csv</c> and <c>.xlsx</c>: every customer of an RFM segment, a P(alive) × value cell or the
 /// churn-risk list (<c>list</c> and <c>key</c> as on the page), from the same <see cref="ValueService"/> call the page makes.
-/// Text cells are formula-neutralised.
+/// Text cells are formula-neutralised by the one export writer.
 /// </summary>
 public static class ValueExports
 {
@@ -40,10 +40,10 @@ public static class ValueExports
 
     public static object?[] Row(ValueCustomerRow c) =>
     [
-        SpreadsheetText.Neutralise(c.CustomerId), SpreadsheetText.Neutralise(c.Nickname), c.Segment.ToString(), c.R, c.F, c.M, c.X,
+        c.CustomerId, c.Nickname, c.Segment.ToString(), c.R, c.F, c.M, c.X,
         c.RecencyDays, c.AgeDays, c.Spend, c.Monetary, Day(c.LastOrderDay), c.DaysSinceLast, c.UsualIntervalDays,
         c.ExpectedNextOrderDay is { } d ? Day(d) : null, c.PAlive, c.ExpectedPurchases, c.ExpectedValue, c.AtRisk,
-        c.LastChannel is { } ch ? ContractNames.Of(ch) : null, SpreadsheetText.Neutralise(c.Tier), c.PrivateDomain ? "true" : "false",
+        c.LastChannel is { } ch ? ContractNames.Of(ch) : null, c.Tier, c.PrivateDomain ? "true" : "false",
     ];
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

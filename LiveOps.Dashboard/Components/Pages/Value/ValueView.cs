@@ -15,8 +15,8 @@ public static class ValueView
     {
         ValueListKind? kind = list switch
         {
-            "segment" when Enum.TryParse<RfmSegment>(key, out var s) && Enum.IsDefined(s) => ValueListKind.Segment,
-            "quadrant" when Enum.TryParse<ValueQuadrant>(key, out var q) && Enum.IsDefined(q) => ValueListKind.Quadrant,
+            "segment" when Enum.GetNames<RfmSegment>().Contains(key) => ValueListKind.Segment,
+            "quadrant" when Enum.GetNames<ValueQuadrant>().Contains(key) => ValueListKind.Quadrant,
             "churn" => ValueListKind.ChurnRisk,
             _ => null,
         };
