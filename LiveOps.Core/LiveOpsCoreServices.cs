@@ -10,6 +10,7 @@ using LiveOps.Core.LiveSessions;
 using LiveOps.Core.Overview;
 using LiveOps.Core.PushCadence;
 using LiveOps.Core.Tiers;
+using LiveOps.Core.Value;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -50,6 +51,7 @@ public static class LiveOpsCoreServices
         services.AddTiers();
         services.AddLiveSessions();
         services.AddOverview();
+        services.AddValue();
         services.AddDemoData();
         services.AddAccounts();
         services.AddActions();

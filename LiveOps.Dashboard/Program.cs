@@ -60,6 +60,7 @@ app.MapTierExports();
 app.MapCohortExports();
 app.MapCampaignExports();
 app.MapOverviewExports();
+app.MapValueExports();
 app.MapActionExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -12,7 +12,7 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
     public partial class PostgresLiveOpsDbContextModel
     {
         private PostgresLiveOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0df7c1ec-6ad0-4306-9472-594f95b9448c"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("e7a86715-f458-49a8-8018-ae1cfab28906"), entityTypeCount: 24)
         {
         }
 
@@ -32,6 +32,8 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
             var push = PushEntityType.Create(this);
             var tierRule = TierRuleEntityType.Create(this);
             var tierRuleSet = TierRuleSetEntityType.Create(this);
+            var importSecret = ImportSecretEntityType.Create(this);
+            var savedMappingVersion = SavedMappingVersionEntityType.Create(this);
             var plannedPush = PlannedPushEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -68,6 +70,8 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
             PushEntityType.CreateAnnotations(push);
             TierRuleEntityType.CreateAnnotations(tierRule);
             TierRuleSetEntityType.CreateAnnotations(tierRuleSet);
+            ImportSecretEntityType.CreateAnnotations(importSecret);
+            SavedMappingVersionEntityType.CreateAnnotations(savedMappingVersion);
             PlannedPushEntityType.CreateAnnotations(plannedPush);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

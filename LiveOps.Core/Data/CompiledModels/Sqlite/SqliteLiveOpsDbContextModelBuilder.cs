@@ -11,7 +11,7 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
     public partial class SqliteLiveOpsDbContextModel
     {
         private SqliteLiveOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("47f2281e-d457-4956-b036-aaa8e21ff36c"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("29b4cee8-0a52-410e-9d5a-488145c4e009"), entityTypeCount: 24)
         {
         }
 
@@ -31,6 +31,8 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
             var push = PushEntityType.Create(this);
             var tierRule = TierRuleEntityType.Create(this);
             var tierRuleSet = TierRuleSetEntityType.Create(this);
+            var importSecret = ImportSecretEntityType.Create(this);
+            var savedMappingVersion = SavedMappingVersionEntityType.Create(this);
             var plannedPush = PlannedPushEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -67,6 +69,8 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
             PushEntityType.CreateAnnotations(push);
             TierRuleEntityType.CreateAnnotations(tierRule);
             TierRuleSetEntityType.CreateAnnotations(tierRuleSet);
+            ImportSecretEntityType.CreateAnnotations(importSecret);
+            SavedMappingVersionEntityType.CreateAnnotations(savedMappingVersion);
             PlannedPushEntityType.CreateAnnotations(plannedPush);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
