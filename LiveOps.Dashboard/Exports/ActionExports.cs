@@ -42,7 +42,7 @@ public static class ActionExports
 
     public static IEnumerable<object?[]> ReportRows(ActionsReport report, ZoneClock clock) => report.Actions.Select(a => new object?[]
     {
-        a.ActionId, SpreadsheetText.Neutralise(a.Name), ExportTable.LocalTime(a.StartsAt, clock), a.WindowDays, a.Complete ? "true" : "false",
+        a.ActionId, a.Name, ExportTable.LocalTime(a.StartsAt, clock), a.WindowDays, a.Complete ? "true" : "false",
         a.Contacted.Customers, a.Contacted.Buyers, a.Contacted.Rate, a.Contacted.Revenue, a.Contacted.RevenuePerCustomer,
         a.Holdout.Customers, a.Holdout.Buyers, a.Holdout.Rate, a.Holdout.Revenue, a.Holdout.RevenuePerCustomer,
         a.Comparison.Difference, a.Comparison.Ci95[0], a.Comparison.Ci95[1], a.Comparison.Z, a.Comparison.PValue,
@@ -55,7 +55,7 @@ public static class ActionExports
 
     public static IEnumerable<object?[]> ContactRows(IEnumerable<ContactRow> rows) => rows.Select(r => new object?[]
     {
-        SpreadsheetText.Neutralise(r.CustomerId), SpreadsheetText.Neutralise(r.Nickname), SpreadsheetText.Neutralise(r.Tier),
-        SpreadsheetText.Neutralise(r.AudienceId), SpreadsheetText.Neutralise(r.AudienceName),
+        r.CustomerId, r.Nickname, r.Tier,
+        r.AudienceId, r.AudienceName,
     });
 }

@@ -40,10 +40,10 @@ public sealed class CliUsageTests : IDisposable
     [Fact]
     public async Task UnknownCommandWord_ExitsTwoWithUsage()
     {
-        var result = await CliRunner.RunAsync("action", "create", "--db", _db.Path);
+        var result = await CliRunner.RunAsync("act", "create", "--db", _db.Path);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("unknown command 'action'", result.Error);
+        Assert.StartsWith("unknown command 'act'", result.Error);
         Assert.Contains("usage:", result.Error);
         Assert.Equal("", result.Out);
     }

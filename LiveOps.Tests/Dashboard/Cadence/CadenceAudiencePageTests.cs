@@ -33,6 +33,8 @@ public sealed class CadenceAudiencePageTests : IAsyncLifetime
         _ctx.Services.AddMudServices();
         _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton(_db.Get<CadenceService>());
+        _ctx.Services.AddSingleton(_db.Get<LiveOps.Core.Actions.ActionListSources>());
+        _ctx.SignInAs(LiveOps.Core.Accounts.Role.Lead, "lead@liveops.test");
         _ctx.Services.AddSingleton(_db.Get<ZoneClock>());
         _ctx.Services.AddSingleton(_db.Get<IOptions<LiveOpsOptions>>());
         _ctx.Services.AddScoped<Formatting>();

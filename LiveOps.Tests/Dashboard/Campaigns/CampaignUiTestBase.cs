@@ -24,7 +24,9 @@ public abstract class CampaignUiTestBase : BunitContext, IAsyncLifetime
         Services.AddLocalization();
         Services.AddSingleton(Db.Get<ZoneClock>());
         Services.AddSingleton(Db.Get<CampaignService>());
+        Services.AddSingleton(Db.Get<LiveOps.Core.Actions.ActionListSources>());
         Services.AddScoped<Formatting>();
+        this.SignInAs(LiveOps.Core.Accounts.Role.Lead, "lead@liveops.test");
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -31,6 +31,7 @@ public sealed class CohortsPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(_db.Clock);
         Services.AddScoped<Formatting>();
         Services.AddSingleton<ICohortService>(_service);
+        this.SignInAs(LiveOps.Core.Accounts.Role.Lead, "lead@liveops.test");
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         UseCulture("zh-CN");
     }

@@ -7,8 +7,8 @@ namespace LiveOps.Tests.Dashboard.Shell;
 public sealed class MainLayoutTests : ShellContext
 {
     // The context is signed in as an admin (ShellContext), who also sees the audit log and the users page.
-    private static readonly string[] ChineseNav = ["总览", "复购分群", "推送节奏", "活动转化", "会员与等级", "私域经营", "直播场次", "数据导入", "审计日志", "用户管理"];
-    private static readonly string[] EnglishNav = ["Overview", "Repurchase cohorts", "Push cadence", "Campaigns", "Members & tiers", "Private domain", "Live sessions", "Data", "Audit log", "Users"];
+    private static readonly string[] ChineseNav = ["总览", "复购分群", "推送节奏", "活动转化", "会员与等级", "私域经营", "直播场次", "客户价值", "行动与对照", "数据导入", "审计日志", "用户管理"];
+    private static readonly string[] EnglishNav = ["Overview", "Repurchase cohorts", "Push cadence", "Campaigns", "Members & tiers", "Private domain", "Live sessions", "Customer value", "Actions & holdouts", "Data", "Audit log", "Users"];
 
     [Fact]
     public void Layout_InChinese_ShowsEveryNavLinkInChinese()
@@ -16,7 +16,7 @@ public sealed class MainLayoutTests : ShellContext
         var cut = Render<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(b => b.AddMarkupContent(0, "<p data-testid=\"body\">body</p>"))));
 
         Assert.Equal(ChineseNav, cut.FindAll(".mud-nav-link-text").Select(e => e.TextContent.Trim()));
-        Assert.Equal(["/", "/cohorts", "/cadence", "/campaigns", "/tiers", "/private-domain", "/live-sessions", "/data", "/audit", "/admin/users"],
+        Assert.Equal(["/", "/cohorts", "/cadence", "/campaigns", "/tiers", "/private-domain", "/live-sessions", "/value", "/actions", "/data", "/audit", "/admin/users"],
             cut.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href")));
         Assert.Contains("直播间观众", cut.Markup);
         Assert.Equal("body", cut.Find("#app-root [data-testid=body]").TextContent);

@@ -12,7 +12,7 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
     public partial class PostgresLiveOpsDbContextModel
     {
         private PostgresLiveOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("52be6269-efe8-4f50-9ca2-fddbbb3d454d"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("9af45876-c88d-4730-abad-f125afed9dd7"), entityTypeCount: 24)
         {
         }
 

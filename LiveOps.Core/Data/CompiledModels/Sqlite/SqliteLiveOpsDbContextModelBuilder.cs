@@ -11,7 +11,7 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
     public partial class SqliteLiveOpsDbContextModel
     {
         private SqliteLiveOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cbf46403-8217-478b-a369-b69beab59d99"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("e821dd83-d7fa-43e3-827b-9a8be7245097"), entityTypeCount: 24)
         {
         }
 
