@@ -13,6 +13,7 @@ using LiveOps.Core.LiveSessions;
 using LiveOps.Core.Overview;
 using LiveOps.Core.PushCadence;
 using LiveOps.Core.Tiers;
+using LiveOps.Core.Value;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -57,6 +58,7 @@ public static class LiveOpsCoreServices
         services.AddAcquisition();
         services.AddInviteTiming();
         services.AddRepurchaseCycle();
+        services.AddValue();
         services.AddDemoData();
         services.AddAccounts();
         return services;

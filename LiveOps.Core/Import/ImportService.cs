@@ -54,6 +54,13 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         return result;
     }
 
+    /// <summary>
+    /// Imports a plain §2 file that a mapping formed (<see cref="Mapping.MappedImportService"/>), for an actor already
+    /// allowed to import; the caller audits the attempt.
+    /// </summary>
+    internal Task<ImportResult> ImportCheckedAsync(ImportKind kind, Stream csv, Actor actor, CancellationToken ct) =>
+        ImportCoreAsync(kind, csv, actor, ct);
+
     private async Task<ImportResult> ImportCoreAsync(ImportKind kind, Stream csv, Actor actor, CancellationToken ct)
     {
         var spec = ImportSchemas.For(kind);
@@ -66,7 +73,7 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Skip,
             MaxRecordSize = MaxRecordBytes,
-            OnMalformedRecord = m => problems.Add(m.LineNumber, "record", Describe(m.Reason)),
+            OnMalformedRecord = m => problems.Add(ImportProblem.Of(m.LineNumber, "record", Describe(m.Reason), m.Reason.ToString())),
         };
         await using var reader = CsvReader.Create(csv, options, leaveOpen: true);
 
@@ -82,7 +89,7 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         {
             if (!await reader.ReadAsync(ct))
             {
-                problems.Add(1, "header", "the file is empty; the first line must name the columns");
+                problems.Add(ImportProblem.Of(1, "header", "file.empty"));
                 return Rejected(kind, rows, problems);
             }
             headerLine = reader.LineNumber;
@@ -112,7 +119,7 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         catch (CsvFormatException e)
         {
             // The reader cannot go on (a record larger than MaxRecordBytes); what was found so far is reported.
-            problems.Add(e.LineNumber > 0 ? e.LineNumber : headerLine, "record", "a quoted field is never closed (or a record is larger than 1 MiB)");
+            problems.Add(ImportProblem.Of(e.LineNumber > 0 ? e.LineNumber : headerLine, "record", "record.unclosed"));
         }
         finally
         {
@@ -158,12 +165,13 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         new(line, (string)v[0]!, (int)(long)v[1]!, v[2] is long spend ? Money.FromUnits(spend) : null,
             v[3] is long orders ? (int)orders : null, (decimal)v[4]!, v[5] is 1L);
 
-    private static string Describe(CsvMalformedReason reason) => reason switch
+    // The text code of a malformed record (ImportText); "record.malformed" takes the reason as its argument.
+    internal static string Describe(CsvMalformedReason reason) => reason switch
     {
-        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field; quote the whole field and double the quote (\"\")",
-        CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a quoted field",
-        CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed",
-        CsvMalformedReason.FieldCountMismatch => "has a different number of fields than the header (an unquoted comma?)",
-        _ => $"malformed CSV ({reason})",
+        CsvMalformedReason.StrayQuote => "record.strayQuote",
+        CsvMalformedReason.TextAfterClosingQuote => "record.textAfterQuote",
+        CsvMalformedReason.UnterminatedQuote => "record.unterminated",
+        CsvMalformedReason.FieldCountMismatch => "record.fieldCount",
+        _ => "record.malformed",
     };
 }

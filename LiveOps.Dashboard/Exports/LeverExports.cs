@@ -1,3 +1,4 @@
+using LiveOps.Core.Common;
 using LiveOps.Core.Acquisition;
 using LiveOps.Core.InviteTiming;
 using LiveOps.Core.RepurchaseCycle;
