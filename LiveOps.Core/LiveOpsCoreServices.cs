@@ -1,15 +1,15 @@
 using LiveOps.Core.Accounts;
-using LiveOps.Core.Analytics;
+using LiveOps.Core.Store;
 using LiveOps.Core.Campaigns;
 using LiveOps.Core.Cohorts;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
-using LiveOps.Core.Data.Providers;
 using LiveOps.Core.Import;
 using LiveOps.Core.LiveSessions;
 using LiveOps.Core.Overview;
 using LiveOps.Core.PushCadence;
 using LiveOps.Core.Tiers;
+using LiveOps.Core.Value;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -50,6 +50,7 @@ public static class LiveOpsCoreServices
         services.AddTiers();
         services.AddLiveSessions();
         services.AddOverview();
+        services.AddValue();
         services.AddDemoData();
         services.AddAccounts();
         return services;

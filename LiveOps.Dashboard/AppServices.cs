@@ -1,6 +1,6 @@
 using LiveOps.Core;
 using LiveOps.Core.Common;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using LiveOps.Core.Analytics;
+using LiveOps.Core.Store;
 using LiveOps.Core.Campaigns;
 using LiveOps.Core.Common;
 

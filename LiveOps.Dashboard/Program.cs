@@ -60,6 +60,7 @@ app.MapTierExports();
 app.MapCohortExports();
 app.MapCampaignExports();
 app.MapOverviewExports();
+app.MapValueExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await StartupData.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);

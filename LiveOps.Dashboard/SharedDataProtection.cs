@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

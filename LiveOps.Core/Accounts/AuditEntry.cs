@@ -12,6 +12,7 @@ public enum AuditAction
     UserRoleChanged,
     UserDisabled,
     UserEnabled,
+    MappingSaved,
 }
 
 public enum AuditOutcome

@@ -1,5 +1,6 @@
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
+using LiveOps.Core.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.Accounts;
@@ -23,31 +24,13 @@ public sealed class AuditLog(IDbContextFactory<LiveOpsDbContext> factory, ZoneCl
             Detail = detail.Length > MaxDetail ? detail[..MaxDetail] : detail,
             Outcome = outcome,
         };
-        if (dataVersion.TryWriteUnobserved(connection => Insert(connection, entry)))
+        if (AuditWrites.TryInsertUnobserved(dataVersion, entry))
         {
             return;
         }
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Add(entry);
         await db.SaveChangesAsync(ct);
-    }
-
-    private static void Insert(System.Data.Common.DbConnection connection, AuditEntry entry)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO audit_log (\"At\", \"Actor\", \"Action\", \"Detail\", \"Outcome\") VALUES (@at, @actor, @action, @detail, @outcome)";
-        foreach (var (name, value) in new (string, object)[]
-        {
-            ("@at", entry.At.ToUnixTimeMilliseconds()), ("@actor", entry.Actor), ("@action", (int)entry.Action),
-            ("@detail", entry.Detail), ("@outcome", (int)entry.Outcome),
-        })
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-        command.ExecuteNonQuery();
     }
 }
 

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using LiveOps.Core.Analytics;
+using LiveOps.Core.Store;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Core.Data.Entities;

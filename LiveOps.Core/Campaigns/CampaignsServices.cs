@@ -1,3 +1,4 @@
+using LiveOps.Core.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveOps.Core.Campaigns;

@@ -49,25 +49,11 @@ public sealed record CohortsJson(
     public static string Csv(CohortsJson json)
     {
         var columns = json.Cohorts.Count == 0 ? 0 : json.Cohorts.Max(c => c.Active.Count);
-        var text = new StringBuilder("cohort,size");
-        for (var k = 0; k < columns; k++)
-        {
-            text.Append(CultureInfo.InvariantCulture, $",k{k}");
-        }
-        text.Append('\n');
-        foreach (var row in json.Cohorts)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{row.Cohort},{row.Size}");
-            for (var k = 0; k < columns; k++)
-            {
-                text.Append(',');
-                if (k < row.Active.Count)
-                {
-                    text.Append(row.Active[k].ToString(CultureInfo.InvariantCulture));
-                }
-            }
-            text.Append('\n');
-        }
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        CsvTable.Write(text, ["cohort", "size", .. Enumerable.Range(0, columns).Select(k => $"k{k}")],
+            json.Cohorts.Select(row => new object?[] { row.Cohort, row.Size }
+                .Concat(Enumerable.Range(0, columns).Select(k => k < row.Active.Count ? (object?)row.Active[k] : null)).ToArray()),
+            "\n");
         return text.ToString();
     }
 

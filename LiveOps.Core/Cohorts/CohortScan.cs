@@ -1,4 +1,4 @@
-using LiveOps.Core.Analytics;
+using LiveOps.Core.Store;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data.Entities;
 

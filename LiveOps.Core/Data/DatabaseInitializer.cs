@@ -1,5 +1,5 @@
 using LiveOps.Core.Common;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.Data;

@@ -1,6 +1,6 @@
 using LiveOps.Core.Common;
 using LiveOps.Core.Data.Demo;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.Data;
@@ -42,18 +42,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<LiveOpsDbContext> factory, 
         }
         var data = Generate(options);
         ct.ThrowIfCancellationRequested();
-        DatabaseProvider provider;
-        string connectionString;
-        await using (var db = await factory.CreateDbContextAsync(ct))
-        {
-            provider = DatabaseProvider.Of(db.Database);
-            connectionString = db.Database.GetConnectionString()
-                ?? throw new InvalidOperationException("the LiveOps database has no connection string");
-        }
-        await using var connection = await provider.OpenWriterAsync(connectionString, ct);
-        var summary = DemoDataWriter.Write(connection, data);
-        version.Bump();
-        return summary;
+        return await DemoDataWriter.WriteAsync(factory, data, version, ct);
     }
 
     /// <summary>True when no customers, orders, audiences, pushes, campaigns or live sessions are stored.</summary>

@@ -14,18 +14,28 @@ public static class FieldParser
 
     private static readonly ConcurrentDictionary<Type, (string[] Names, int[] Values, string All)> EnumNames = new();
 
-    /// <summary>Parses a non-empty, trimmed value. On failure <paramref name="problem"/> says what is wrong with it.</summary>
+    /// <summary>Parses a non-empty, trimmed value. On failure <paramref name="problem"/> says what is wrong with it (English).</summary>
     public static bool TryParse(FieldSpec field, string text, ZoneClock clock, out object? value, out string? problem)
     {
+        var ok = TryParse(field, text, clock, out value, out string? code, out var args);
+        problem = ok ? null : ImportText.English(code!, args);
+        return ok;
+    }
+
+    /// <summary>Parses a non-empty, trimmed value. On failure <paramref name="code"/> and <paramref name="args"/> say what is wrong (<see cref="ImportText"/>).</summary>
+    public static bool TryParse(FieldSpec field, string text, ZoneClock clock, out object? value, out string? code, out string[] args)
+    {
         value = null;
-        problem = null;
+        code = null;
+        args = [text];
+        string? problem;
         switch (field.Type)
         {
             case FieldType.Id:
             case FieldType.CustomerRef:
                 if (text.Length > MaxIdLength)
                 {
-                    problem = $"is {text.Length} characters long; ids have 1 to {MaxIdLength}";
+                    (code, args) = ("value.idLength", [text.Length.ToString(CultureInfo.InvariantCulture), MaxIdLength.ToString(CultureInfo.InvariantCulture)]);
                     return false;
                 }
                 value = text;
@@ -36,7 +46,7 @@ public static class FieldParser
             case FieldType.Instant:
                 if (!Timestamps.TryParse(text, clock, out var instant))
                 {
-                    problem = $"'{text}' is not a valid timestamp such as 2026-11-03T20:15:00 or 2026-11-03 20:15:00+08:00";
+                    code = "value.timestamp";
                     return false;
                 }
                 value = instant.ToUnixTimeMilliseconds();
@@ -44,6 +54,7 @@ public static class FieldParser
             case FieldType.Amount:
                 if (!Money.TryParse(text, out var yuan, out problem))
                 {
+                    (code, args) = AmountProblem(text);
                     return false;
                 }
                 value = Money.ToUnits(yuan);
@@ -51,9 +62,7 @@ public static class FieldParser
             case FieldType.Count:
                 if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count > int.MaxValue)
                 {
-                    problem = text.StartsWith('-')
-                        ? $"'{text}' is negative; it must be a whole number of 0 or more"
-                        : $"'{text}' is not a whole number of 0 or more";
+                    code = text.StartsWith('-') ? "value.countNegative" : "value.count";
                     return false;
                 }
                 value = count;
@@ -61,9 +70,7 @@ public static class FieldParser
             case FieldType.Number:
                 if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
                 {
-                    problem = text.StartsWith('-')
-                        ? $"'{text}' is negative; it must be a number of 0 or more"
-                        : $"'{text}' is not a number of 0 or more such as 142.5";
+                    code = text.StartsWith('-') ? "value.numberNegative" : "value.number";
                     return false;
                 }
                 value = number;
@@ -71,7 +78,7 @@ public static class FieldParser
             case FieldType.Decimal:
                 if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var dec))
                 {
-                    problem = $"'{text}' is not a number such as 0.95";
+                    code = "value.decimal";
                     return false;
                 }
                 value = dec;
@@ -79,7 +86,7 @@ public static class FieldParser
             case FieldType.Boolean:
                 if (!TryParseBoolean(text, out var flag))
                 {
-                    problem = $"'{text}' is not true or false";
+                    code = "value.boolean";
                     return false;
                 }
                 value = flag ? 1L : 0L;
@@ -94,11 +101,32 @@ public static class FieldParser
                         return true;
                     }
                 }
-                problem = $"'{text}' is not one of {all}";
+                (code, args) = ("value.enum", [text, all]);
                 return false;
             default:
                 throw new ArgumentOutOfRangeException(nameof(field), field.Type, null);
         }
+    }
+
+    // The reason Money.TryParse refused an amount, as a text code.
+    private static (string Code, string[] Args) AmountProblem(string text)
+    {
+        var s = text.Trim().TrimStart('¥', '￥').Trim();
+        if (s.StartsWith("CNY", StringComparison.OrdinalIgnoreCase) || s.StartsWith("RMB", StringComparison.OrdinalIgnoreCase))
+        {
+            s = s[3..].TrimStart();
+        }
+        if (s.StartsWith('-'))
+        {
+            return ("value.amountNegative", [text]);
+        }
+        if (!decimal.TryParse(s, NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var yuan))
+        {
+            return ("value.amount", [text]);
+        }
+        return yuan > 1_000_000_000m
+            ? ("value.amountTooLarge", [text])
+            : ("value.amountDecimals", [text, Money.MaxDecimals.ToString(CultureInfo.InvariantCulture)]);
     }
 
     public static bool TryParseBoolean(string text, out bool value)

@@ -2,8 +2,7 @@ using CsvHelper;
 using LiveOps.Core.Accounts;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
-using System.Data.Common;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.Import;
@@ -55,6 +54,13 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         return result;
     }
 
+    /// <summary>
+    /// Imports a plain §2 file that a mapping formed (<see cref="Mapping.MappedImportService"/>), for an actor already
+    /// allowed to import; the caller audits the attempt.
+    /// </summary>
+    internal Task<ImportResult> ImportCheckedAsync(ImportKind kind, Stream csv, Actor actor, CancellationToken ct) =>
+        ImportCoreAsync(kind, csv, actor, ct);
+
     private async Task<ImportResult> ImportCoreAsync(ImportKind kind, Stream csv, Actor actor, CancellationToken ct)
     {
         var spec = ImportSchemas.For(kind);
@@ -67,24 +73,13 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Skip,
             MaxRecordSize = MaxRecordBytes,
-            OnMalformedRecord = m => problems.Add(m.LineNumber, "record", Describe(m.Reason)),
+            OnMalformedRecord = m => problems.Add(ImportProblem.Of(m.LineNumber, "record", Describe(m.Reason), m.Reason.ToString())),
         };
         await using var reader = CsvReader.Create(csv, options, leaveOpen: true);
 
-        await using var connection = await OpenAsync(ct);
-        DatabaseProvider.Of(connection).BeforeImport(connection);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var before = kind == ImportKind.TierRules ? 0 : Count(connection, transaction, spec.Table);
         var estimatedRows = csv.CanSeek ? (csv.Length - csv.Position) / EstimatedBytesPerRow : 0;
-        var deferred = kind != ImportKind.TierRules && DatabaseProvider.Of(connection).DefersIndexesOnImport && DeferredIndexes.Worthwhile(estimatedRows, before, DeferIndexesFromRows)
-            ? DeferredIndexes.Drop(connection, transaction, spec.Table)
-            : null;
-        var createsCustomers = spec.Fields.Any(f => f.Type == FieldType.CustomerRef);
-        // One change for the whole file instead of a counter update per row; a rejected file rolls this back too.
-        var triggers = DatabaseProvider.Of(connection).SuspendChangeTriggers(connection, transaction,
-            createsCustomers ? [spec.Table, "customers"] : [spec.Table]);
-        using var customers = createsCustomers ? new CustomerKeys(connection, transaction) : null;
-        using var writer = kind == ImportKind.TierRules ? null : new TableWriter(spec, connection, transaction, customers);
+        await using var batch = await ImportBatch.OpenAsync(contexts, version, spec, rows: kind != ImportKind.TierRules, estimatedRows, DeferIndexesFromRows, ct);
+        var writer = batch.Writer;
         var tierRules = kind == ImportKind.TierRules ? new List<TierRuleRow>() : null;
 
         long rows = 0, changed = 0, headerLine = 1;
@@ -94,7 +89,7 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         {
             if (!await reader.ReadAsync(ct))
             {
-                problems.Add(1, "header", "the file is empty; the first line must name the columns");
+                problems.Add(ImportProblem.Of(1, "header", "file.empty"));
                 return Rejected(kind, rows, problems);
             }
             headerLine = reader.LineNumber;
@@ -124,7 +119,7 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         catch (CsvFormatException e)
         {
             // The reader cannot go on (a record larger than MaxRecordBytes); what was found so far is reported.
-            problems.Add(e.LineNumber > 0 ? e.LineNumber : headerLine, "record", "a quoted field is never closed (or a record is larger than 1 MiB)");
+            problems.Add(ImportProblem.Of(e.LineNumber > 0 ? e.LineNumber : headerLine, "record", "record.unclosed"));
         }
         finally
         {
@@ -150,93 +145,33 @@ public sealed class ImportService(IDbContextFactory<LiveOpsDbContext> contexts, 
         long added, updated;
         if (tierRules is not null)
         {
-            WriteTierRuleSet(connection, transaction, tierRules, actor);
+            // A signed-in user's file is authored by them; the command line's stays anonymous as before.
+            await batch.CommitTierRuleSetAsync(tierRules, actor.Trusted ? null : actor.Name, time.GetUtcNow(), ct);
             (added, updated) = (tierRules.Count, 0);
         }
         else
         {
-            deferred?.Rebuild(connection, transaction);
-            added = Count(connection, transaction, spec.Table) - before;
+            added = await batch.CommitAsync(ct);
             updated = changed - added;
         }
-        triggers.Restore();
-        await transaction.CommitAsync(ct);
-        version.Bump();
-        return new ImportResult(kind, rows, added, updated, [], 0, customers?.Created ?? 0);
+        return new ImportResult(kind, rows, added, updated, [], 0, batch.Customers?.Created ?? 0);
     }
 
     private static ImportResult Rejected(ImportKind kind, long rows, ProblemList problems) =>
         // Disposing the transaction without a commit rolls everything back, the created customers included.
         new(kind, rows, 0, 0, problems.InLineOrder(), problems.More);
 
-    private async Task<DbConnection> OpenAsync(CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await DatabaseProvider.Of(db.Database).OpenWriterAsync(db.Database.GetConnectionString()!, ct);
-    }
-
-    private static long Count(DbConnection connection, DbTransaction transaction, string table)
-    {
-        using var count = connection.CreateCommand();
-        count.Transaction = transaction;
-        count.CommandText = $"SELECT COUNT(*) FROM {table}";
-        return Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     private static TierRuleRow ToTierRule(long line, object?[] v) =>
         new(line, (string)v[0]!, (int)(long)v[1]!, v[2] is long spend ? Money.FromUnits(spend) : null,
             v[3] is long orders ? (int)orders : null, (decimal)v[4]!, v[5] is 1L);
 
-    private void WriteTierRuleSet(DbConnection connection, DbTransaction transaction, List<TierRuleRow> rules, Actor actor)
+    // The text code of a malformed record (ImportText); "record.malformed" takes the reason as its argument.
+    internal static string Describe(CsvMalformedReason reason) => reason switch
     {
-        using var set = connection.CreateCommand();
-        set.Transaction = transaction;
-        set.CommandText = "INSERT INTO tier_rule_sets (\"CreatedAt\", \"Author\", \"Source\") VALUES (@at, @author, 'import') RETURNING \"Id\"";
-        // A signed-in user's file is authored by them; the command line's stays anonymous as before.
-        Add(set, "@author", actor.Trusted ? DBNull.Value : actor.Name);
-        Add(set, "@at", time.GetUtcNow().ToUnixTimeMilliseconds());
-        var setId = Convert.ToInt32(set.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        using var rule = connection.CreateCommand();
-        rule.Transaction = transaction;
-        rule.CommandText = """
-            INSERT INTO tier_rules ("RuleSetId", "Tier", "Rank", "MinSpend12m", "MinOrders12m", "Discount", "DedicatedService")
-            VALUES (@set, @tier, @rank, @spend, @orders, @discount, @service)
-            """;
-        // Parameters made once with their values set per rule: PostgreSQL prepares the repeated statement.
-        var values = new[] { "@set", "@tier", "@rank", "@spend", "@orders", "@discount", "@service" }.Select(name =>
-        {
-            var parameter = rule.CreateParameter();
-            parameter.ParameterName = name;
-            rule.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        values[0].Value = setId;
-        foreach (var r in rules.OrderBy(r => r.Rank))
-        {
-            values[1].Value = r.Tier;
-            values[2].Value = r.Rank;
-            values[3].Value = r.MinSpend12m is { } s ? Money.ToUnits(s) : DBNull.Value;
-            values[4].Value = r.MinOrders12m is { } o ? o : DBNull.Value;
-            values[5].Value = Money.ToUnits(r.Discount);
-            values[6].Value = r.DedicatedService;
-            rule.ExecuteNonQuery();
-        }
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
-
-    private static string Describe(CsvMalformedReason reason) => reason switch
-    {
-        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field; quote the whole field and double the quote (\"\")",
-        CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a quoted field",
-        CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed",
-        CsvMalformedReason.FieldCountMismatch => "has a different number of fields than the header (an unquoted comma?)",
-        _ => $"malformed CSV ({reason})",
+        CsvMalformedReason.StrayQuote => "record.strayQuote",
+        CsvMalformedReason.TextAfterClosingQuote => "record.textAfterQuote",
+        CsvMalformedReason.UnterminatedQuote => "record.unterminated",
+        CsvMalformedReason.FieldCountMismatch => "record.fieldCount",
+        _ => "record.malformed",
     };
 }

@@ -1,3 +1,4 @@
+using LiveOps.Core.Import.Mapping;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveOps.Core.Import;
@@ -6,7 +7,9 @@ public static class ImportServices
 {
     public static IServiceCollection AddImport(this IServiceCollection services)
     {
-        services.AddSingleton<IImportService, ImportService>();
+        services.AddSingleton<ImportService>();
+        services.AddSingleton<IImportService>(sp => sp.GetRequiredService<ImportService>());
+        services.AddMappedImport();
         return services;
     }
 }

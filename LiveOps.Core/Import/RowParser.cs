@@ -15,6 +15,20 @@ internal sealed class ProblemList
 
     public bool Any => _kept.Count > 0;
 
+    public long Count => _kept.Count + More;
+
+    public void Add(ImportProblem problem)
+    {
+        if (_kept.Count < MaxKept)
+        {
+            _kept.Add(problem);
+        }
+        else
+        {
+            More++;
+        }
+    }
+
     public void Add(long line, string column, string message)
     {
         if (_kept.Count < MaxKept)
@@ -70,7 +84,7 @@ internal sealed class RowParser
             header[i] = reader.GetString(i).Trim();
             if (!Utf8.IsValid(reader.GetSpan(i)))
             {
-                problems.Add(line, "header", $"column {i + 1} contains bytes that are not UTF-8 text; save the file as UTF-8 CSV");
+                problems.Add(ImportProblem.Of(line, "header", "header.notUtf8", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 usable = false;
             }
         }
@@ -88,7 +102,7 @@ internal sealed class RowParser
                 }
                 if (columnOf[f] >= 0)
                 {
-                    problems.Add(line, header[i], $"is the same column as {header[columnOf[f]]} ({field.Name}); keep one of them");
+                    problems.Add(ImportProblem.Of(line, header[i], "header.sameColumn", header[columnOf[f]], field.Name));
                     continue;
                 }
                 columnOf[f] = i;
@@ -96,13 +110,18 @@ internal sealed class RowParser
             }
             if (columnOf[f] < 0 && field.Required)
             {
-                var also = field.Aliases is { Length: > 0 } ? $" (also accepted: {string.Join(", ", field.Aliases)})" : "";
-                problems.Add(line, field.Name, $"required column is missing{also}");
+                problems.Add(field.Aliases is { Length: > 0 }
+                    ? new ImportProblem(line, field.Name, ImportText.English("header.required", ImportText.English("header.alsoAccepted", string.Join(", ", field.Aliases))))
+                    {
+                        Code = "header.requiredAliases",
+                        Args = [string.Join(", ", field.Aliases)],
+                    }
+                    : ImportProblem.Of(line, field.Name, "header.required", ""));
             }
         }
         if (found == 0 && usable)
         {
-            problems.Add(line, "header", $"none of the columns of a {ImportKinds.Name(spec.Kind)} file ({string.Join(", ", spec.Fields.Select(f => f.Name))}) is there");
+            problems.Add(ImportProblem.Of(line, "header", "header.none", ImportKinds.Name(spec.Kind), string.Join(", ", spec.Fields.Select(f => f.Name))));
         }
         return usable && found > 0 ? new RowParser(spec, clock, problems, columnOf, header) : null;
     }
@@ -120,7 +139,7 @@ internal sealed class RowParser
                 _badUtf8[i] = i < reader.FieldCount && !Utf8.IsValid(reader.GetSpan(i));
                 if (_badUtf8[i])
                 {
-                    _problems.Add(line, ColumnName(i), "contains bytes that are not UTF-8 text; save the file as UTF-8 CSV");
+                    _problems.Add(ImportProblem.Of(line, ColumnName(i), "value.notUtf8"));
                     ok = false;
                 }
             }
@@ -144,19 +163,19 @@ internal sealed class RowParser
             {
                 if (field.Required)
                 {
-                    _problems.Add(line, _header[column], "is empty; a value is required");
+                    _problems.Add(ImportProblem.Of(line, _header[column], "value.required"));
                     ok = false;
                 }
                 Values[f] = field.Default;
                 continue;
             }
-            if (FieldParser.TryParse(field, text, _clock, out var value, out var problem))
+            if (FieldParser.TryParse(field, text, _clock, out var value, out string? code, out var args))
             {
                 Values[f] = value;
             }
             else
             {
-                _problems.Add(line, _header[column], problem!);
+                _problems.Add(ImportProblem.Of(line, _header[column], code!, args));
                 Values[f] = null;
                 ok = false;
             }

@@ -1,6 +1,7 @@
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Core.Data.Entities;
+using LiveOps.Core.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.Overview;
@@ -28,38 +29,7 @@ public sealed class DailyGmvService(IDbContextFactory<LiveOpsDbContext> factory,
         var toMs = clock.StartOfDay(query.To).ToUnixTimeMilliseconds();
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
-        // Buckets are counted from the range start (a local midnight), so they align with local days.
-        command.CommandText = """
-            SELECT ("PlacedAt" - @from) / @bucket AS bucket, CAST(SUM("Amount") AS BIGINT), COUNT(*)
-            FROM orders
-            WHERE "PlacedAt" >= @from AND "PlacedAt" < @to AND "Status" = @paid
-            GROUP BY bucket;
-            SELECT COUNT(DISTINCT "CustomerKey")
-            FROM orders
-            WHERE "PlacedAt" >= @from AND "PlacedAt" < @to AND "Status" = @paid;
-            """;
-        AddParameter(command, "@from", fromMs);
-        AddParameter(command, "@to", toMs);
-        AddParameter(command, "@bucket", BucketMs);
-        AddParameter(command, "@paid", (long)OrderStatus.Paid);
-
-        var buckets = new List<GmvBucket>();
-        long buyers;
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                buckets.Add(new GmvBucket(
-                    DateTimeOffset.FromUnixTimeMilliseconds(fromMs + reader.GetInt64(0) * BucketMs),
-                    reader.GetInt64(1),
-                    reader.GetInt64(2)));
-            }
-            await reader.NextResultAsync(ct);
-            buyers = await reader.ReadAsync(ct) ? reader.GetInt64(0) : 0;
-        }
+        var (buckets, buyers) = await DailyGmvReads.PaidBucketsAsync(db, fromMs, toMs, BucketMs, ct);
         return Shape(query, buckets, buyers, clock);
     }
 
@@ -84,14 +54,6 @@ public sealed class DailyGmvService(IDbContextFactory<LiveOpsDbContext> factory,
             points[i] = new DailyGmvPoint(query.From.AddDays(i), Money.FromUnits(units[i]), orders[i]);
         }
         return new DailyGmvReport(query.From, query.To, clock.ZoneId, points, Money.FromUnits(units.Sum()), orders.Sum(), buyers);
-    }
-
-    private static void AddParameter(System.Data.Common.DbCommand command, string name, long value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }
 

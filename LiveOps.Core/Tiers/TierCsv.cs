@@ -1,59 +1,34 @@
-using System.Globalization;
 using System.Text;
+using LiveOps.Core.Common;
 
 namespace LiveOps.Core.Tiers;
 
-/// <summary>CSV exports of tier results (RFC 4180, invariant numbers, snake_case headers like the import files).</summary>
+/// <summary>CSV exports of tier results (<see cref="CsvTable"/>, snake_case headers like the import files, LF line ends).</summary>
 public static class TierCsv
 {
+    private const string Lf = "\n";
+
     /// <summary><c>report tiers --format csv</c>: one row per customer.</summary>
-    public static void WriteCustomers(TierReport report, TextWriter writer)
-    {
-        writer.Write("customer_id,tier,spend_12m,orders_12m,next_tier,spend_to_next\n");
-        foreach (var c in report.Customers)
-        {
-            Row(writer, c.CustomerId, c.Tier, Num(c.Spend12m), Num(c.Orders12m), c.NextTier, Num(c.SpendToNext));
-        }
-    }
+    public static void WriteCustomers(TierReport report, TextWriter writer) =>
+        CsvTable.Write(writer, ["customer_id", "tier", "spend_12m", "orders_12m", "next_tier", "spend_to_next"],
+            report.Customers.Select(c => new object?[] { c.CustomerId, c.Tier, c.Spend12m, c.Orders12m, c.NextTier, c.SpendToNext }), Lf);
 
-    public static void WriteUpgrades(IEnumerable<UpgradeCandidate> rows, TextWriter writer)
-    {
-        writer.Write("customer_id,tier,next_tier,spend_12m,threshold,gap\n");
-        foreach (var u in rows)
-        {
-            Row(writer, u.CustomerId, u.Tier, u.NextTier, Num(u.Spend12m), Num(u.Threshold), Num(u.Gap));
-        }
-    }
+    public static readonly string[] UpgradeColumns = ["customer_id", "tier", "next_tier", "spend_12m", "threshold", "gap"];
 
-    public static void WriteDowngradeRisks(IEnumerable<DowngradeRisk> rows, TextWriter writer)
-    {
-        writer.Write("customer_id,tier,drops_to,spend_12m,orders_12m,spend_kept,orders_kept,spend_to_keep,orders_to_keep\n");
-        foreach (var d in rows)
-        {
-            Row(writer, d.CustomerId, d.Tier, d.DropsTo, Num(d.Spend12m), Num(d.Orders12m), Num(d.SpendKept), Num(d.OrdersKept), Num(d.SpendToKeep), Num(d.OrdersToKeep));
-        }
-    }
+    public static IEnumerable<object?[]> UpgradeRows(IEnumerable<UpgradeCandidate> rows) =>
+        rows.Select(u => new object?[] { u.CustomerId, u.Tier, u.NextTier, u.Spend12m, u.Threshold, u.Gap });
 
-    private static string? Num(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+    public static readonly string[] DowngradeRiskColumns =
+        ["customer_id", "tier", "drops_to", "spend_12m", "orders_12m", "spend_kept", "orders_kept", "spend_to_keep", "orders_to_keep"];
 
-    private static string? Num(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+    public static IEnumerable<object?[]> DowngradeRiskRows(IEnumerable<DowngradeRisk> rows) =>
+        rows.Select(d => new object?[] { d.CustomerId, d.Tier, d.DropsTo, d.Spend12m, d.Orders12m, d.SpendKept, d.OrdersKept, d.SpendToKeep, d.OrdersToKeep });
 
-    private static void Row(TextWriter writer, params string?[] fields)
-    {
-        for (var i = 0; i < fields.Length; i++)
-        {
-            if (i > 0)
-            {
-                writer.Write(',');
-            }
-            writer.Write(Quote(fields[i] ?? ""));
-        }
-        writer.Write('\n');
-    }
+    public static void WriteUpgrades(IEnumerable<UpgradeCandidate> rows, TextWriter writer) => CsvTable.Write(writer, UpgradeColumns, UpgradeRows(rows), Lf);
 
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public static void WriteDowngradeRisks(IEnumerable<DowngradeRisk> rows, TextWriter writer) =>
+        CsvTable.Write(writer, DowngradeRiskColumns, DowngradeRiskRows(rows), Lf);
 
     /// <summary>UTF-8 with a BOM, so spreadsheet programs open Chinese names correctly.</summary>
-    public static readonly Encoding FileEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+    public static readonly Encoding FileEncoding = CsvTable.FileEncoding;
 }

@@ -2,6 +2,7 @@ using LiveOps.Core.Accounts;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Core.Data.Entities;
+using LiveOps.Core.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -23,6 +23,7 @@ public static class BenchCases
         new Bench.CohortsBench(),
         new Bench.CampaignsBench(),
         new Bench.LiveSessionsBench(),
+        new Bench.ValueBench(),
     ];
 }
 
@@ -32,7 +33,7 @@ public static class BenchCases
 /// </summary>
 public sealed class BenchCommand : ICommand
 {
-    public IReadOnlySet<string> Options { get; } = new HashSet<string> { "db", "rows", "customers", "seed", "runs" };
+    public IReadOnlySet<string> Options { get; } = new HashSet<string> { "db", "rows", "customers", "seed", "runs", "mapping" };
 
     public async Task<int> RunAsync(CliArguments args, CommandContext context, CancellationToken ct)
     {

@@ -28,20 +28,8 @@ public sealed class CadenceReportCommand : IReportCommand
         return CliApp.Ok;
     }
 
-    public static async Task WriteCsvAsync(CadenceReport report, TextWriter writer)
-    {
-        await writer.WriteLineAsync("audience_id,name,week,pushes,status");
-        foreach (var audience in report.Audiences)
-        {
-            foreach (var week in audience.Weeks)
-            {
-                await writer.WriteLineAsync(string.Join(',',
-                    Csv(audience.AudienceId), Csv(audience.Name), week.Week,
-                    week.Pushes.ToString(CultureInfo.InvariantCulture), ContractNames.Of(week.Status)));
-            }
-        }
-    }
-
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    public static Task WriteCsvAsync(CadenceReport report, TextWriter writer) =>
+        CsvTable.WriteAsync(writer, ["audience_id", "name", "week", "pushes", "status"],
+            report.Audiences.SelectMany(a => a.Weeks.Select(w => new object?[] { a.AudienceId, a.Name, w.Week, w.Pushes, ContractNames.Of(w.Status) })),
+            writer.NewLine);
 }

@@ -2,7 +2,7 @@ using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using System.Data.Common;
 using System.Text;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -24,13 +24,15 @@ public static class CliApp
           LiveOps.Dashboard import <kind> <file.csv> [--db <path>]
               kinds: customers, orders, audiences, audience-events, pushes, campaigns,
                      campaign-events, live-sessions, tier-rules
+          LiveOps.Dashboard import <kind> <file.csv|file.xlsx> --mapping <name|mapping.json> [--dry-run] [--db <path>]
+              a shop's own export through a mapping; presets: {presets}
           LiveOps.Dashboard report <name> [--db <path>] [--format json|csv]
-                  [--from <date>] [--to <date>] [--period week|month] [--as-of <date>]
+                  [--from <date>] [--to <date>] [--period week|month] [--as-of <date>] [--horizon-days N]
               names: {reports}
           LiveOps.Dashboard seed-demo [--db <path>] [--customers N] [--seed N]
           LiveOps.Dashboard user add --email <email> --role <admin|operator|lead> [--password-stdin] [--db <path>]
               without --password-stdin a generated password is printed once
-          (no command: start the dashboard)
+          (no arguments, or only host settings such as --urls=http://0.0.0.0:5266: start the dashboard)
         --db: the SQLite file; with LiveOps:Database:Provider=postgres, a PostgreSQL connection string
         """;
 
@@ -39,7 +41,6 @@ public static class CliApp
         ["import"] = new ImportCommand(),
         ["report"] = new ReportCommand(),
         ["seed-demo"] = new SeedDemoCommand(),
-        ["bench"] = new BenchCommand(),
         ["user"] = new UserCommand(),
     };
 
@@ -61,9 +62,18 @@ public static class CliApp
         return TextWriter.Synchronized(writer);
     }
 
-    public static string UsageText => Usage.Replace("{reports}", string.Join(", ", ReportCommands.Names), StringComparison.Ordinal);
+    public static string UsageText => Usage.Replace("{reports}", string.Join(", ", ReportCommands.Names), StringComparison.Ordinal)
+        .Replace("{presets}", string.Join(", ", LiveOps.Core.Import.Mapping.PresetCatalog.All.Select(p => p.Name)), StringComparison.Ordinal);
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && (Commands.ContainsKey(args[0]) || args[0] is "help" or "--help" or "-h");
+    /// <summary>
+    /// Any argument makes a command, so a mistyped command word or option is reported as wrong usage instead of
+    /// starting the web server. Only no arguments, or nothing but host settings written <c>--name=value</c> (such as
+    /// <c>--urls=http://0.0.0.0:5266</c>, which is also how test hosts pass theirs), start the dashboard.
+    /// </summary>
+    public static bool IsCommand(string[] args) => !args.All(IsHostSetting);
+
+    private static bool IsHostSetting(string arg) =>
+        arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) > 2;
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? configureServices = null, CancellationToken ct = default, TextReader? stdin = null) =>
         RunAsync(args, stdout, stderr, settings: null, configureServices, ct, stdin);
@@ -76,8 +86,18 @@ public static class CliApp
             await stdout.WriteLineAsync(UsageText);
             return Ok;
         }
-        var command = Commands[args[0]];
-        if (!CliArguments.TryParse(args[1..], command.Options, out var parsed, out var problem, command.Flags))
+        if (!Commands.TryGetValue(args[0], out var command))
+        {
+            return await WrongUsageAsync(stderr, args[0].StartsWith('-') ? $"unknown option {args[0]}" : $"unknown command '{args[0]}'");
+        }
+        return await RunAsync(command, args[0], args[1..], stdout, stderr, settings, configureServices, ct, stdin);
+    }
+
+    /// <summary>Runs one command on its arguments (after the command word) with the product's services and exit codes.</summary>
+    public static async Task<int> RunAsync(ICommand command, string name, string[] args, TextWriter stdout, TextWriter stderr,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, CancellationToken ct = default, TextReader? stdin = null)
+    {
+        if (!CliArguments.TryParse(args, command.Options, out var parsed, out var problem, command.Flags))
         {
             return await WrongUsageAsync(stderr, problem!);
         }
@@ -130,7 +150,7 @@ public static class CliApp
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Never a stack trace on the command line: one line naming what failed.
-            await stderr.WriteLineAsync($"{args[0]} failed: {e.GetType().Name}: {e.Message}");
+            await stderr.WriteLineAsync($"{name} failed: {e.GetType().Name}: {e.Message}");
             return Rejected;
         }
     }

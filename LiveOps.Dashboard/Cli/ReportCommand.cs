@@ -8,7 +8,11 @@ public sealed record ReportArguments(
     DateTimeOffset? From,
     DateTimeOffset? To,
     PeriodKind? Period,
-    DateTimeOffset? AsOf);
+    DateTimeOffset? AsOf)
+{
+    /// <summary><c>--horizon-days N</c> (only <c>report value</c> reads it).</summary>
+    public int? HorizonDays { get; init; }
+}
 
 /// <summary>One report of <c>report &lt;name&gt;</c>: it calls its Core service and writes JSON or CSV.</summary>
 public interface IReportCommand
@@ -29,6 +33,7 @@ public static class ReportCommands
         new CampaignsReportCommand(),
         new LiveSessionsReportCommand(),
         new OverviewReportCommand(),
+        new ValueReportCommand(),
     ];
 
     public static IEnumerable<string> Names => All.Select(r => r.Name);
@@ -36,7 +41,7 @@ public static class ReportCommands
 
 public sealed class ReportCommand : ICommand
 {
-    public IReadOnlySet<string> Options { get; } = new HashSet<string> { "db", "format", "from", "to", "period", "as-of" };
+    public IReadOnlySet<string> Options { get; } = new HashSet<string> { "db", "format", "from", "to", "period", "as-of", "horizon-days" };
 
     public async Task<int> RunAsync(CliArguments args, CommandContext context, CancellationToken ct)
     {
@@ -66,7 +71,13 @@ public sealed class ReportCommand : ICommand
         {
             throw new UsageException("--from must be before --to");
         }
-        return await report.RunAsync(new ReportArguments(format, from, to, period, ParseInstant(args, "as-of", clock)), context, ct);
+        int? horizon = args.Option("horizon-days") switch
+        {
+            null => null,
+            var text when int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= Core.Value.ValueQuery.MaxHorizonDays => days,
+            var text => throw new UsageException($"--horizon-days: '{text}' is not a whole number of days from 1 to {Core.Value.ValueQuery.MaxHorizonDays}"),
+        };
+        return await report.RunAsync(new ReportArguments(format, from, to, period, ParseInstant(args, "as-of", clock)) { HorizonDays = horizon }, context, ct);
     }
 
     private static DateTimeOffset? ParseInstant(CliArguments args, string name, ZoneClock clock)

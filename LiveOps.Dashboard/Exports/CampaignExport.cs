@@ -19,14 +19,14 @@ public static class CampaignExport
         "buyers", "orders", "revenue", "repeatBuyers90d", "cost", "roi",
     ];
 
-    /// <summary>Cells per row: strings for text (neutralised), numbers as numbers, null for empty.</summary>
+    /// <summary>Cells per row: strings for text, numbers as numbers, null for empty (the writers guard the text).</summary>
     public static IEnumerable<object?[]> Rows(CampaignReport report, ZoneClock clock) =>
         report.Insights.Select(i =>
         {
             var r = i.Result;
             return new object?[]
             {
-                SpreadsheetText.Neutralise(r.CampaignId), SpreadsheetText.Neutralise(r.Name), ContractNames.Of(r.Type),
+                r.CampaignId, r.Name, ContractNames.Of(r.Type),
                 ExportTable.LocalTime(i.StartsAt, clock), i.EndsAt is { } end ? ExportTable.LocalTime(end, clock) : null, i.AttributionDays,
                 r.Exposed, r.Clicked, r.Joined, r.Claimed, r.Redeemed,
                 r.Buyers, r.Orders, r.Revenue, r.RepeatBuyers90d, r.Cost, r.Roi,

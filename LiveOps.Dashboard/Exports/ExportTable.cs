@@ -6,21 +6,15 @@ using MiniExcel = MiniExcelLibs.MiniExcel;
 namespace LiveOps.Dashboard.Exports;
 
 /// <summary>
-/// A table of named columns written as CSV (RFC 4180, invariant numbers, full precision) or as one Excel sheet.
-/// Cells are strings (already neutralised by the caller with <see cref="SpreadsheetText"/>), numbers or null (empty).
+/// A table of named columns sent as CSV (<see cref="CsvTable"/>: RFC 4180, a BOM, CRLF) or as one Excel sheet. Cells are
+/// text, numbers or null (empty); every text cell gets the same formula guard (<see cref="SpreadsheetText"/>) in both.
 /// </summary>
 public static class ExportTable
 {
-    public static readonly Encoding CsvEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+    public static readonly Encoding CsvEncoding = CsvTable.FileEncoding;
 
-    public static async Task WriteCsvAsync(IReadOnlyList<string> columns, IEnumerable<object?[]> rows, TextWriter writer)
-    {
-        await writer.WriteAsync(string.Join(',', columns) + "\r\n");
-        foreach (var row in rows)
-        {
-            await writer.WriteAsync(string.Join(',', row.Select(CsvCell)) + "\r\n");
-        }
-    }
+    public static Task WriteCsvAsync(IReadOnlyList<string> columns, IEnumerable<object?[]> rows, TextWriter writer) =>
+        CsvTable.WriteAsync(writer, columns, rows);
 
     public static async Task WriteXlsxAsync(IReadOnlyList<string> columns, IEnumerable<object?[]> rows, string sheetName, Stream stream, CancellationToken ct)
     {
@@ -29,7 +23,7 @@ public static class ExportTable
             var record = new Dictionary<string, object?>(columns.Count);
             for (var c = 0; c < columns.Count; c++)
             {
-                record[columns[c]] = row[c];
+                record[columns[c]] = row[c] is string text ? SpreadsheetText.Neutralise(text) : row[c];
             }
             return record;
         }).ToList();
@@ -44,21 +38,8 @@ public static class ExportTable
     public static string LocalTime(DateTimeOffset instant, ZoneClock clock) =>
         clock.ToLocal(instant).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    public static string CsvCell(object? value) => value switch
-    {
-        null => "",
-        string s => Quote(s),
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => Quote(value.ToString() ?? ""),
-    };
-
-    /// <summary>RFC 4180: quote when the text holds a comma, quote or line break; double the quotes.</summary>
-    private static string Quote(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-
     /// <summary>Sends a table as a download: <c>text/csv</c> with a BOM (so spreadsheets read Chinese as UTF-8) or xlsx.</summary>
-    public static async Task SendAsync(HttpContext http, string fileName, string format, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct)
+    public static async Task SendAsync(HttpContext http, string fileName, string format, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct, string newLine = CsvTable.Crlf)
     {
         http.Response.Headers.ContentDisposition = $"attachment; filename={fileName}.{format}";
         if (format == "xlsx")
@@ -69,6 +50,6 @@ public static class ExportTable
         }
         http.Response.ContentType = "text/csv; charset=utf-8";
         await using var writer = new StreamWriter(http.Response.Body, CsvEncoding);
-        await WriteCsvAsync(columns, rows, writer);
+        await CsvTable.WriteAsync(writer, columns, rows, newLine, ct);
     }
 }

@@ -19,7 +19,7 @@ public static class LiveSessionExport
     public static IEnumerable<object?[]> Rows(LiveSessionReport report, ZoneClock clock) =>
         report.Sessions.Select(s => new object?[]
         {
-            SpreadsheetText.Neutralise(s.LiveSessionId), SpreadsheetText.Neutralise(s.Title),
+            s.LiveSessionId, s.Title,
             ExportTable.LocalTime(s.StartedAt, clock), s.EndedAt is { } end ? ExportTable.LocalTime(end, clock) : null, ExportTable.LocalTime(s.AttributionEnd, clock),
             s.Viewers, s.PeakConcurrent, s.AvgWatchSeconds,
             s.Orders, s.Gmv, s.Buyers, s.NewBuyers, s.Joins, s.JoinRate,

@@ -1,6 +1,6 @@
 using System.Globalization;
 using LiveOps.Core.Accounts;
-using LiveOps.Core.Analytics;
+using LiveOps.Core.Store;
 using LiveOps.Core.Overview;
 using LiveOps.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;

@@ -1,4 +1,4 @@
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 using LiveOps.Dashboard.Cli;
 using LiveOps.Tests.Support;
 

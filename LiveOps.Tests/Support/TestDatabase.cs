@@ -1,7 +1,7 @@
 using LiveOps.Core;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

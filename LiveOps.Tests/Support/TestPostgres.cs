@@ -6,16 +6,68 @@ namespace LiveOps.Tests.Support;
 
 /// <summary>
 /// The PostgreSQL server the provider-dependent tests run against. <c>LIVEOPS_TEST_POSTGRES</c> names a role
-/// allowed to create databases (default <see cref="DefaultConnectionString"/>, what <c>.ci/run</c> sets up);
-/// every test database is created from it and dropped after.
+/// allowed to create databases (default <see cref="DefaultConnectionString"/>); every test database is created from
+/// it and dropped after. When no server answers there, the run starts its own throwaway cluster
+/// (<see cref="ThrowawayPostgres"/>) and removes it at the end, so the tests need PostgreSQL installed, not started.
 /// </summary>
 public static class TestPostgres
 {
     public const string Variable = "LIVEOPS_TEST_POSTGRES";
     public const string DefaultConnectionString = "Host=127.0.0.1;Port=5432;Username=liveops;Password=liveops;Database=liveops";
 
-    public static string AdminConnectionString =>
+    public static string ConfiguredConnectionString =>
         Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } configured ? configured : DefaultConnectionString;
+
+    private static readonly Lazy<string> Admin = new(ResolveServer);
+
+    private static ThrowawayPostgres? _own;
+
+    public static string AdminConnectionString => Admin.Value;
+
+    /// <summary>The run's own cluster, when no configured server answered; null otherwise.</summary>
+    public static ThrowawayPostgres? OwnCluster
+    {
+        get
+        {
+            _ = Admin.Value;
+            return _own;
+        }
+    }
+
+    private static string ResolveServer()
+    {
+        var configured = ConfiguredConnectionString;
+        if (Answers(configured))
+        {
+            return configured;
+        }
+        var own = ThrowawayPostgres.Start();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => own.Dispose();
+        _own = own;
+        return own.ConnectionString;
+    }
+
+    /// <summary>
+    /// False only when nothing listens there (the connection is refused): a server that refuses the role, or is slow
+    /// to answer on a busy machine, is still used, and its own error says what is wrong.
+    /// </summary>
+    private static bool Answers(string connectionString)
+    {
+        try
+        {
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 30, Pooling = false }.ToString());
+            connection.Open();
+            return true;
+        }
+        catch (NpgsqlException e) when (e.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused })
+        {
+            return false;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            return true;
+        }
+    }
 
     // Migrated once per test run; every test database is a copy of it (a file copy, far quicker than migrating).
     private static readonly Lazy<string> Template = new(CreateTemplate);
@@ -43,7 +95,11 @@ public static class TestPostgres
     {
         var name = "liveops_test_template_" + Guid.NewGuid().ToString("N");
         Execute($"CREATE DATABASE {name}");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Execute($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        if (_own is null)
+        {
+            // An own cluster goes as a whole at the end of the run.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Execute($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        }
         var connectionString = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ToString();
         using (var db = new PostgresLiveOpsDbContext(new DbContextOptionsBuilder<PostgresLiveOpsDbContext>().UseNpgsql(connectionString).Options))
         {

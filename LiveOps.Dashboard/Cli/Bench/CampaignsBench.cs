@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using LiveOps.Core.Analytics;
+using LiveOps.Core.Store;
 using LiveOps.Core.Campaigns;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;

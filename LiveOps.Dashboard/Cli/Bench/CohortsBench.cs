@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using LiveOps.Core;
-using LiveOps.Core.Analytics;
+using LiveOps.Core.Store;
 using LiveOps.Core.Cohorts;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;

@@ -20,10 +20,15 @@ public sealed class ImportBench : IBenchCase
 {
     public string Name => "import";
 
-    public string Description => "orders CSV import, rows/s and peak working set (--rows N, default 1000000)";
+    public string Description => "orders CSV import, rows/s and peak working set (--rows N, default 1000000; --mapping douyin-orders: a shop export of N lines through the preset)";
 
     public async Task RunAsync(CliArguments args, CommandContext context, CancellationToken ct)
     {
+        if (args.Option("mapping") is { } mapping)
+        {
+            await MappedImportBench.RunAsync(mapping, args, context, ct);
+            return;
+        }
         var rows = args.PositiveInt("rows") ?? 1_000_000;
         var customers = args.PositiveInt("customers") ?? Math.Max(1, Math.Min(200_000, rows / 5));
         var seed = args.PositiveInt("seed") ?? 42;
@@ -125,7 +130,7 @@ public sealed class ImportBench : IBenchCase
         return services.BuildServiceProvider();
     }
 
-    private static double? TimeSqliteShell(string csv, string dbPath)
+    internal static double? TimeSqliteShell(string csv, string dbPath)
     {
         var start = new ProcessStartInfo("sqlite3", [dbPath])
         {

@@ -3,7 +3,7 @@ using LiveOps.Core.Common;
 using LiveOps.Core.Data.Entities;
 using LiveOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 
 namespace LiveOps.Tests.Core.Campaigns;
 

@@ -1,7 +1,7 @@
 using LiveOps.Core.Cohorts;
 using LiveOps.Core.Data;
 using LiveOps.Tests.Support;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 
 namespace LiveOps.Tests.Core.Cohorts;
 

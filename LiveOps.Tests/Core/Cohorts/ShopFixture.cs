@@ -1,6 +1,7 @@
 using LiveOps.Core.Common;
 using LiveOps.Core.Data.Entities;
 using LiveOps.Core.Data;
+using LiveOps.Core.Store;
 using LiveOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Core.Data.Entities;
+using LiveOps.Core.Store;
 
 namespace LiveOps.Tests.Core.Demo;
 

@@ -1,4 +1,5 @@
 using LiveOps.Core.Data;
+using LiveOps.Core.Store;
 using LiveOps.Tests.Support;
 
 namespace LiveOps.Tests.Core.Demo;
@@ -19,7 +20,7 @@ public sealed class DemoShopFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        VersionBefore = Db.Get<LiveOps.Core.Common.DataVersion>().Current;
+        VersionBefore = Db.Get<LiveOps.Core.Store.DataVersion>().Current;
         Summary = await Db.Get<DemoDataSeeder>().SeedAsync(new DemoDataOptions());
     }
 

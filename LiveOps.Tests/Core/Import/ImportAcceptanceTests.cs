@@ -3,7 +3,7 @@ using LiveOps.Core.Data.Entities;
 using LiveOps.Core.Import;
 using LiveOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 
 namespace LiveOps.Tests.Core.Import;
 
@@ -291,7 +291,7 @@ public abstract class ImportAcceptanceTests(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task ASuccessfulImport_BumpsTheDataVersion_ARefusedOneDoesNot()
     {
-        var version = _db.Get<LiveOps.Core.Common.DataVersion>();
+        var version = _db.Get<LiveOps.Core.Store.DataVersion>();
         var start = version.Current;
 
         await ImportedAsync(ImportKind.Orders, "order_id,customer_id,placed_at,amount\nA1,u1,2026-10-01 10:00,1\n");

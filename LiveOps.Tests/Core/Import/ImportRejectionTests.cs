@@ -3,7 +3,7 @@ using LiveOps.Core.Data.Entities;
 using LiveOps.Core.Import;
 using LiveOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 
 namespace LiveOps.Tests.Core.Import;
 
@@ -23,7 +23,7 @@ public abstract class ImportRejectionTests(DatabaseProvider provider) : IAsyncLi
     private async Task<ImportResult> RejectedAsync(byte[] csv, ImportKind kind = ImportKind.Orders)
     {
         var before = _db.Snapshot();
-        var version = _db.Get<LiveOps.Core.Common.DataVersion>().Current;
+        var version = _db.Get<LiveOps.Core.Store.DataVersion>().Current;
 
         var result = await _db.ImportBytesAsync(kind, csv);
 
@@ -35,7 +35,7 @@ public abstract class ImportRejectionTests(DatabaseProvider provider) : IAsyncLi
         await using var context = _db.NewContext();
         var b1 = await context.Orders.AsNoTracking().SingleAsync(o => o.OrderId == "B1");
         Assert.Equal((100.00m, OrderStatus.Paid), (b1.Amount, b1.Status));
-        Assert.Equal(version, _db.Get<LiveOps.Core.Common.DataVersion>().Current);
+        Assert.Equal(version, _db.Get<LiveOps.Core.Store.DataVersion>().Current);
         return result;
     }
 

@@ -2,7 +2,7 @@ using LiveOps.Core.Data.Entities;
 using LiveOps.Core.Import;
 using LiveOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 
 namespace LiveOps.Tests.Core.Import;
 

@@ -1,6 +1,6 @@
 using LiveOps.Core.LiveSessions;
 using LiveOps.Tests.Support;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 
 namespace LiveOps.Tests.Core.LiveSessions;
 

@@ -1,7 +1,7 @@
 using LiveOps.Core.Data.Entities;
 using LiveOps.Core.Overview;
 using LiveOps.Tests.Support;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 
 namespace LiveOps.Tests.Core.Overview;
 

@@ -2,7 +2,7 @@ using LiveOps.Core.Data.Entities;
 using LiveOps.Core.PushCadence;
 using LiveOps.Tests.Support;
 using static LiveOps.Tests.Core.PushCadence.CadenceFixture;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 
 namespace LiveOps.Tests.Core.PushCadence;
 

@@ -2,7 +2,7 @@ using LiveOps.Core.Common;
 using LiveOps.Core.Tiers;
 using LiveOps.Tests.Support;
 using static LiveOps.Tests.Core.Tiers.TierRulesFixtures;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 
 namespace LiveOps.Tests.Core.Tiers;
 

@@ -1,7 +1,7 @@
 using LiveOps.Core.Tiers;
 using LiveOps.Tests.Support;
 using static LiveOps.Tests.Core.Tiers.TierRulesFixtures;
-using LiveOps.Core.Data.Providers;
+using LiveOps.Core.Store;
 
 namespace LiveOps.Tests.Core.Tiers;
 

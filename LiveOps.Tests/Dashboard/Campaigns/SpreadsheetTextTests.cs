@@ -1,4 +1,4 @@
-using LiveOps.Dashboard.Exports;
+using LiveOps.Core.Common;
 
 namespace LiveOps.Tests.Dashboard.Campaigns;
 

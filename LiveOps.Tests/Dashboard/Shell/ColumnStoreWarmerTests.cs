@@ -1,5 +1,5 @@
 using LiveOps.Core;
-using LiveOps.Core.Analytics;
+using LiveOps.Core.Store;
 using LiveOps.Core.Campaigns;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
@@ -74,7 +74,7 @@ public sealed class ColumnStoreWarmerTests : IAsyncLifetime
     }
 
     /// <summary>The stamp a new process finds in the file next to the database.</summary>
-    private async Task<LiveOps.Core.Data.Providers.ChangeStamp?> StampInTheFileAsync()
+    private async Task<LiveOps.Core.Store.ChangeStamp?> StampInTheFileAsync()
     {
         await using var process = _db.NewProcess();
         var snapshot = await process.GetRequiredService<PaidOrderStore>().GetAsync();

@@ -12,7 +12,7 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
     public partial class PostgresLiveOpsDbContextModel
     {
         private PostgresLiveOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c07320d4-649c-4ddf-814d-a38f507cadaf"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("4786ddf4-2930-42fa-8d8b-aa113bbe688f"), entityTypeCount: 22)
         {
         }
 
@@ -30,6 +30,8 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
             var push = PushEntityType.Create(this);
             var tierRule = TierRuleEntityType.Create(this);
             var tierRuleSet = TierRuleSetEntityType.Create(this);
+            var importSecret = ImportSecretEntityType.Create(this);
+            var savedMappingVersion = SavedMappingVersionEntityType.Create(this);
             var plannedPush = PlannedPushEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -62,6 +64,8 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
             PushEntityType.CreateAnnotations(push);
             TierRuleEntityType.CreateAnnotations(tierRule);
             TierRuleSetEntityType.CreateAnnotations(tierRuleSet);
+            ImportSecretEntityType.CreateAnnotations(importSecret);
+            SavedMappingVersionEntityType.CreateAnnotations(savedMappingVersion);
             PlannedPushEntityType.CreateAnnotations(plannedPush);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

@@ -11,7 +11,7 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
     public partial class SqliteLiveOpsDbContextModel
     {
         private SqliteLiveOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("66afc11a-f47e-47f7-8b0e-d3b78a7b35b8"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("cf9c9c82-21a2-4326-8d51-3cd481800041"), entityTypeCount: 22)
         {
         }
 
@@ -29,6 +29,8 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
             var push = PushEntityType.Create(this);
             var tierRule = TierRuleEntityType.Create(this);
             var tierRuleSet = TierRuleSetEntityType.Create(this);
+            var importSecret = ImportSecretEntityType.Create(this);
+            var savedMappingVersion = SavedMappingVersionEntityType.Create(this);
             var plannedPush = PlannedPushEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -61,6 +63,8 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
             PushEntityType.CreateAnnotations(push);
             TierRuleEntityType.CreateAnnotations(tierRule);
             TierRuleSetEntityType.CreateAnnotations(tierRuleSet);
+            ImportSecretEntityType.CreateAnnotations(importSecret);
+            SavedMappingVersionEntityType.CreateAnnotations(savedMappingVersion);
             PlannedPushEntityType.CreateAnnotations(plannedPush);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
