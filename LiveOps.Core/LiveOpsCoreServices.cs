@@ -1,7 +1,12 @@
 using LiveOps.Core.Accounts;
+using LiveOps.Core.Actions;
 using LiveOps.Core.Store;
 using LiveOps.Core.Campaigns;
+using LiveOps.Core.Acquisition;
 using LiveOps.Core.Cohorts;
+using LiveOps.Core.InviteTiming;
+using LiveOps.Core.RepurchaseCycle;
+using LiveOps.Core.Content;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Core.Import;
@@ -51,8 +56,13 @@ public static class LiveOpsCoreServices
         services.AddLiveSessions();
         services.AddOverview();
         services.AddValue();
+        services.AddContent();
+        services.AddAcquisition();
+        services.AddInviteTiming();
+        services.AddRepurchaseCycle();
         services.AddDemoData();
         services.AddAccounts();
+        services.AddActions();
         return services;
     }
 }

@@ -34,6 +34,7 @@ builder.Services.AddLiveOps(builder.Configuration);
 builder.Services.AddSharedDataProtection(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddTransient<MudBlazor.MudLocalizer, MudTexts>();
 builder.Services.AddLocalization();
 builder.Services.AddDashboard();
 builder.Services.AddAccountsWeb();
@@ -61,6 +62,7 @@ app.MapCohortExports();
 app.MapCampaignExports();
 app.MapOverviewExports();
 app.MapValueExports();
+app.MapActionExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await StartupData.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);

@@ -42,6 +42,7 @@ public sealed class AccessDeniedException(Actor actor, Permission permission)
         Permission.PlanPushes => "plan pushes",
         Permission.ManageUsers => "manage users",
         Permission.ViewAudit => "view the audit log",
+        Permission.CreateActions => "create actions",
         _ => permission.ToString(),
     };
 }

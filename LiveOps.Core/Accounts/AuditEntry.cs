@@ -13,6 +13,7 @@ public enum AuditAction
     UserDisabled,
     UserEnabled,
     MappingSaved,
+    ActionCreated,
 }
 
 public enum AuditOutcome

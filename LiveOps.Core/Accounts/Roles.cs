@@ -6,7 +6,7 @@ public enum Role
     /// <summary>Manages users and settings, and may do everything an operator does.</summary>
     Admin,
 
-    /// <summary>Imports data, publishes tier rules and plans pushes.</summary>
+    /// <summary>Imports data, publishes tier rules, plans pushes and creates actions.</summary>
     Operator,
 
     /// <summary>Team lead: reads every page, export and the audit log; changes nothing.</summary>
@@ -21,6 +21,7 @@ public enum Permission
     PlanPushes,
     ManageUsers,
     ViewAudit,
+    CreateActions,
 }
 
 /// <summary>The permission matrix, one pure function, and the role names Identity stores.</summary>
@@ -39,12 +40,12 @@ public static class Roles
     public static IReadOnlyList<Role> All { get; } = [Role.Admin, Role.Operator, Role.Lead];
 
     /// <summary>
-    /// Admin may do everything; Operator may import, publish tier rules and plan pushes; Lead may only read,
+    /// Admin may do everything; Operator may import, publish tier rules, plan pushes and create actions; Lead may only read,
     /// which includes the audit log.
     /// </summary>
     public static bool May(Role role, Permission permission) => permission switch
     {
-        Permission.Import or Permission.PublishTierRules or Permission.PlanPushes => role is Role.Admin or Role.Operator,
+        Permission.Import or Permission.PublishTierRules or Permission.PlanPushes or Permission.CreateActions => role is Role.Admin or Role.Operator,
         Permission.ManageUsers => role is Role.Admin,
         Permission.ViewAudit => role is Role.Admin or Role.Lead,
         _ => false,

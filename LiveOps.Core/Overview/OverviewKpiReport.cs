@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using LiveOps.Core.PushCadence;
+using LiveOps.Core.Statistics;
 
 namespace LiveOps.Core.Overview;
 
@@ -74,7 +75,14 @@ public sealed record OverviewEvidence(
     long NonMemberBuyers,
     double? NeverReturnedShare,
     long MatureFirstTimeBuyers,
-    LeaveRateComparison LeaveRates);
+    LeaveRateComparison LeaveRates)
+{
+    /// <summary>
+    /// Each rule with its 95% interval, sample and verdict (see <see cref="EvidenceChecks"/>), in the order of the cards:
+    /// <c>aov</c>, <c>members</c>, <c>never-back</c>, <c>fatigue</c>.
+    /// </summary>
+    public IReadOnlyList<RuleCheck> Checks { get; init; } = [];
+}
 
 /// <summary>The Overview: the range against the previous one, campaigns running in the range, and the evidence.</summary>
 public sealed record OverviewKpiReport(

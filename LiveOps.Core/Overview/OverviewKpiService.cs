@@ -3,6 +3,7 @@ using LiveOps.Core.Common;
 using LiveOps.Core.Data;
 using LiveOps.Core.Data.Entities;
 using LiveOps.Core.PushCadence;
+using LiveOps.Core.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveOps.Core.Overview;
@@ -196,6 +197,7 @@ public sealed class OverviewKpiService(
     internal static OverviewEvidence Evidence(PaidOrderSnapshot s, long toMs, LeaveRateComparison fatigue)
     {
         long firstUnits = 0, firstOrders = 0, repeatUnits = 0, repeatOrders = 0;
+        double firstSquares = 0, repeatSquares = 0; // in yuan², for the intervals
         long members = 0, memberRepeaters = 0, others = 0, otherRepeaters = 0, mature = 0, neverBack = 0;
         var matureBefore = toMs - ComeBackDays * 86_400_000L;
         for (var c = 0; c < s.CustomerCount; c++)
@@ -207,11 +209,13 @@ public sealed class OverviewKpiService(
                 if (count++ == 0)
                 {
                     firstUnits += s.AmountUnits[i];
+                    firstSquares += Square(s.AmountUnits[i]);
                     firstOrders++;
                 }
                 else
                 {
                     repeatUnits += s.AmountUnits[i];
+                    repeatSquares += Square(s.AmountUnits[i]);
                     repeatOrders++;
                 }
             }
@@ -239,9 +243,20 @@ public sealed class OverviewKpiService(
         decimal? firstAverage = firstOrders == 0 ? null : Money.FromUnits(firstUnits) / firstOrders;
         decimal? repeatAverage = repeatOrders == 0 ? null : Money.FromUnits(repeatUnits) / repeatOrders;
         double? premium = firstAverage is { } f && f != 0 && repeatAverage is { } r ? (double)(r / f) - 1 : null;
+        var first = Moments.FromSums(firstOrders, (double)Money.FromUnits(firstUnits), firstSquares);
+        var repeat = Moments.FromSums(repeatOrders, (double)Money.FromUnits(repeatUnits), repeatSquares);
         return new OverviewEvidence(firstAverage, firstOrders, repeatAverage, repeatOrders, premium,
             Rate(memberRepeaters, members), members, Rate(otherRepeaters, others), others,
-            Rate(neverBack, mature), mature, fatigue);
+            Rate(neverBack, mature), mature, fatigue)
+        {
+            Checks = EvidenceChecks.Of(first, repeat, (memberRepeaters, members), (otherRepeaters, others), (neverBack, mature), fatigue),
+        };
+    }
+
+    private static double Square(long units)
+    {
+        var yuan = (double)units / Money.UnitsPerYuan;
+        return yuan * yuan;
     }
 
     private static double? Rate(long part, long whole) => whole == 0 ? null : (double)part / whole;

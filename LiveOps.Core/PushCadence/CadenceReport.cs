@@ -96,6 +96,18 @@ public sealed record PlannedWeek(Period Period, int Planned)
 /// </summary>
 public sealed record LeaveRateComparison(double? OverWeeks, int OverWeekCount, double? OkWeeks, int OkWeekCount)
 {
+    /// <summary>The weekly leave rates averaged into <see cref="OverWeeks"/> (for its interval).</summary>
+    [JsonIgnore] public IReadOnlyList<double> OverWeekRates { get; init; } = [];
+
+    /// <summary>The weekly leave rates averaged into <see cref="OkWeeks"/>.</summary>
+    [JsonIgnore] public IReadOnlyList<double> OkWeekRates { get; init; } = [];
+
+    public bool Equals(LeaveRateComparison? other) =>
+        other is not null && OverWeeks == other.OverWeeks && OverWeekCount == other.OverWeekCount && OkWeeks == other.OkWeeks
+        && OkWeekCount == other.OkWeekCount; // the weekly rates are the detail behind these four, not part of the value
+
+    public override int GetHashCode() => HashCode.Combine(OverWeeks, OverWeekCount, OkWeeks, OkWeekCount);
+
     public static readonly LeaveRateComparison Empty = new(null, 0, null, 0);
 }
 

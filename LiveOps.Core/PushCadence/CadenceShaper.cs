@@ -203,7 +203,11 @@ public static class CadenceShaper
     }
 
     private static LeaveRateComparison Compare(List<double> over, List<double> ok) =>
-        new(over.Count > 0 ? over.Average() : null, over.Count, ok.Count > 0 ? ok.Average() : null, ok.Count);
+        new(over.Count > 0 ? over.Average() : null, over.Count, ok.Count > 0 ? ok.Average() : null, ok.Count)
+        {
+            OverWeekRates = [.. over],
+            OkWeekRates = [.. ok],
+        };
 
     /// <summary>
     /// Audience size at an instant, rebuilt from the loaded events (ordered by time) and the totals.

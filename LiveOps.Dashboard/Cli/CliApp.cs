@@ -30,6 +30,8 @@ public static class CliApp
                   [--from <date>] [--to <date>] [--period week|month] [--as-of <date>] [--horizon-days N]
               names: {reports}
           LiveOps.Dashboard seed-demo [--db <path>] [--customers N] [--seed N]
+          LiveOps.Dashboard action create --name <text> --customers <file.csv> [--holdout F] [--seed N]
+                  [--starts <date>] [--window-days N] [--db <path>]
           LiveOps.Dashboard user add --email <email> --role <admin|operator|lead> [--password-stdin] [--db <path>]
               without --password-stdin a generated password is printed once
           (no arguments, or only host settings such as --urls=http://0.0.0.0:5266: start the dashboard)
@@ -42,6 +44,7 @@ public static class CliApp
         ["report"] = new ReportCommand(),
         ["seed-demo"] = new SeedDemoCommand(),
         ["user"] = new UserCommand(),
+        ["action"] = new Actions.ActionCommand(),
     };
 
     /// <summary>

@@ -34,6 +34,11 @@ public static class ReportCommands
         new LiveSessionsReportCommand(),
         new OverviewReportCommand(),
         new ValueReportCommand(),
+        new Actions.ActionsReportCommand(),
+        new ContentReportCommand(),
+        new AcquisitionReportCommand(),
+        new InviteTimingReportCommand(),
+        new CycleReportCommand(),
     ];
 
     public static IEnumerable<string> Names => All.Select(r => r.Name);

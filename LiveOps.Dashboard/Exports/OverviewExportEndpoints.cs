@@ -2,13 +2,16 @@ using LiveOps.Core.Common;
 using LiveOps.Core.LiveSessions;
 using LiveOps.Core.Overview;
 using LiveOps.Dashboard.Components.Pages.PrivateDomain;
+using LiveOps.Dashboard.Resources;
+using Microsoft.Extensions.Localization;
 
 namespace LiveOps.Dashboard.Exports;
 
 /// <summary>
 /// <c>/export/overview.csv|xlsx?from=2026-01-01&amp;to=2026-02-01</c> (the Overview's KPIs and evidence for that range,
-/// default the last 90 days) and <c>/export/live-sessions.csv|xlsx?from=&amp;to=</c> (sessions starting in the range,
-/// default all); they call <see cref="OverviewKpiService"/> and <see cref="LiveSessionService"/> as the pages do.
+/// default the last 90 days; the file names the first and last included day, as the page does) and
+/// <c>/export/live-sessions.csv|xlsx?from=&amp;to=</c> (sessions starting in the range, default all); they call
+/// <see cref="OverviewKpiService"/> and <see cref="LiveSessionService"/> as the pages do and write the page's language.
 /// </summary>
 public static class OverviewExportEndpoints
 {
@@ -16,24 +19,26 @@ public static class OverviewExportEndpoints
     {
         foreach (var format in new[] { "csv", "xlsx" })
         {
-            app.MapGet($"/export/overview.{format}", async (string? from, string? to, OverviewKpiService service, ZoneClock clock, HttpContext http, CancellationToken ct) =>
+            app.MapGet($"/export/overview.{format}", async (string? from, string? to, OverviewKpiService service, ZoneClock clock,
+                IStringLocalizer<OverviewResource> t, IStringLocalizer<SharedResource> l, HttpContext http, CancellationToken ct) =>
             {
                 if (!new OverviewRange(from, to).TryToQuery(clock, out var query, out var problem))
                 {
                     return Results.BadRequest(problem);
                 }
                 var report = await service.RunAsync(query, ct);
-                await ExportTable.SendAsync(http, "overview", format, OverviewExport.Columns, OverviewExport.Rows(report), ct);
+                await PageDownload.SendAsync(http, "overview", format, PageDownloads.OverviewColumns(t, l), PageDownloads.OverviewRows(report, t), ct);
                 return Results.Empty;
             });
-            app.MapGet($"/export/live-sessions.{format}", async (string? from, string? to, LiveSessionService service, ZoneClock clock, HttpContext http, CancellationToken ct) =>
+            app.MapGet($"/export/live-sessions.{format}", async (string? from, string? to, LiveSessionService service, ZoneClock clock,
+                IStringLocalizer<LiveSessionsResource> t, HttpContext http, CancellationToken ct) =>
             {
                 if (!TrySessionQuery(from, to, clock, out var query, out var problem))
                 {
                     return Results.BadRequest(problem);
                 }
                 var report = await service.RunAsync(query, ct);
-                await ExportTable.SendAsync(http, "live-sessions", format, LiveSessionExport.Columns, LiveSessionExport.Rows(report, clock), ct);
+                await PageDownload.SendAsync(http, "live-sessions", format, PageDownloads.LiveSessionColumns(t), PageDownloads.LiveSessionRows(report, clock), ct);
                 return Results.Empty;
             });
         }

@@ -101,20 +101,29 @@ public sealed class CampaignsBrowserTests(BrowserFixture browser) : IAsyncLifeti
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);
-        Assert.StartsWith("k1,九月专属券,exclusive_coupon,", lines[1]);
-        Assert.EndsWith(",180.15,1,100,0.8015", lines[1]);
-        Assert.StartsWith("k3,'=1+2,lottery_join,", lines[3]);
+        // A page download: the page's language, money to the fen, 投入产出比 as 1:x, net return as %.
+        Assert.Equal("活动ID,活动名称,活动类型,开始时间,结束时间,归因天数,曝光,点击,入群,领取,核销,购买客户,订单,归因销售额,90 天复购,成本,投入产出比（销售额÷成本）,净回报率", lines[0]);
+        Assert.StartsWith("k1,九月专属券,专属优惠券,", lines[1]);
+        Assert.EndsWith(",180.15,1,100.00,1:1.8,80.2%", lines[1]);
+        Assert.StartsWith("k3,'=1+2,入群抽奖,", lines[3]);
 
         var xlsx = await page.Page.RunAndWaitForDownloadAsync(() => page.Page.GetByTestId("export-xlsx").ClickAsync());
         var xlsxPath = Path.Combine(_downloads, "campaigns.xlsx");
         await xlsx.SaveAsAsync(xlsxPath);
         var sheet = MiniExcel.Query(xlsxPath, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(3, sheet.Count);
-        Assert.Equal("k1", sheet[0]["campaignId"]);
-        Assert.Equal(180.15, Convert.ToDouble(sheet[0]["revenue"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(2.0, Convert.ToDouble(sheet[0]["buyers"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal("'=1+2", sheet[2]["name"]);
-        Assert.Equal(-1.0, Convert.ToDouble(sheet[2]["roi"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("k1", sheet[0]["活动ID"]);
+        Assert.Equal("专属优惠券", sheet[0]["活动类型"]);
+        Assert.Equal(180.15, Convert.ToDouble(sheet[0]["归因销售额"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2.0, Convert.ToDouble(sheet[0]["购买客户"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("'=1+2", sheet[2]["活动名称"]);
+        Assert.Equal(-1.0, Convert.ToDouble(sheet[2]["净回报率"], System.Globalization.CultureInfo.InvariantCulture));
+        var formats = XlsxFormats.Read(xlsxPath);
+        Assert.Equal("¥#,##0.00", formats.ColumnFormat("归因销售额"));
+        Assert.Equal("0.0%", formats.ColumnFormat("净回报率"));
+        Assert.Equal("\"1:\"0.0", formats.ColumnFormat("投入产出比（销售额÷成本）"));
+        Assert.Equal("#,##0", formats.ColumnFormat("购买客户"));
+        Assert.True(formats.HeaderFrozen);
     }
 
     [Fact]
@@ -129,7 +138,7 @@ public sealed class CampaignsBrowserTests(BrowserFixture browser) : IAsyncLifeti
         await xlsx.SaveAsAsync(path);
 
         var sheet = MiniExcel.Query(path, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal("k2", Assert.Single(sheet)["campaignId"]);
+        Assert.Equal("k2", Assert.Single(sheet)["活动ID"]);
     }
 
     public async Task DisposeAsync()

@@ -39,9 +39,9 @@ public sealed class CampaignsDemoBrowserTests(BrowserFixture browser) : IAsyncLi
         var path = Path.Combine(_downloads, "demo.xlsx");
         await download.SaveAsAsync(path);
         var sheet = MiniExcel.Query(path, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(report.Campaigns.Select(c => c.CampaignId), sheet.Select(r => (string?)r["campaignId"]));
-        Assert.Equal((double)first.Revenue, Convert.ToDouble(sheet[0]["revenue"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(first.Buyers, Convert.ToInt32(sheet[0]["buyers"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(report.Campaigns.Select(c => c.CampaignId), sheet.Select(r => (string?)r["活动ID"]));
+        Assert.Equal((double)Math.Round(first.Revenue, 2), Convert.ToDouble(sheet[0]["归因销售额"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(first.Buyers, Convert.ToInt32(sheet[0]["购买客户"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Empty(page.ConsoleErrors);
     }
 

@@ -142,9 +142,14 @@ public sealed class OverviewTraceabilityBrowserTests(BrowserFixture browser) : I
         var bytes = await File.ReadAllBytesAsync(csvPath);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var range = $"{report.Query.From:yyyy-MM-dd},{report.Query.To:yyyy-MM-dd}";
-        Assert.Equal($"{range},paidGmv,{report.Current.PaidGmv.ToString(CultureInfo.InvariantCulture)},{report.Previous.PaidGmv.ToString(CultureInfo.InvariantCulture)},", lines[1]);
-        Assert.Contains($"{range},evidence.firstOrderAverage,{report.Evidence.FirstOrderAverage!.Value.ToString(CultureInfo.InvariantCulture)},,{report.Evidence.FirstOrders}", lines);
+        // The page's language, the page's range (last included day, as the page's subtitle), money to the fen, rates as %.
+        Assert.Equal("区间,开始日期,结束日期（含）,实付 GMV,实付订单,客单价,购买客户,复购客户,复购客户占比,私域 GMV,私域 GMV 占比,新入私域", lines[0]);
+        var c = report.Current;
+        Assert.Equal(string.Join(',', "本区间", $"{report.Query.From:yyyy-MM-dd}", $"{report.Query.To.AddDays(-1):yyyy-MM-dd}",
+            Fen(c.PaidGmv), c.Orders, Fen(c.AverageOrderValue!.Value), c.Buyers, c.RepeatBuyers,
+            c.RepeatRate!.Value.ToString("0.0%", CultureInfo.InvariantCulture), Fen(c.PrivateDomainGmv),
+            c.PrivateDomainShare!.Value.ToString("0.0%", CultureInfo.InvariantCulture), c.MembersJoined), lines[1]);
+        await Expect(page.Page.GetByTestId("page-subtitle")).ToContainTextAsync($"{report.Query.To.AddDays(-1):yyyy-MM-dd}");
 
         await page.GotoAsync(_app, "/live-sessions");
         await Expect(page.Page.Locator("tr.live-session-row")).ToHaveCountAsync(40);
@@ -153,11 +158,19 @@ public sealed class OverviewTraceabilityBrowserTests(BrowserFixture browser) : I
         await xlsx.SaveAsAsync(xlsxPath);
         var sheet = MiniExcel.Query(xlsxPath, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(40, sheet.Count);
-        Assert.Equal(sessions.Sessions[0].LiveSessionId, sheet[0]["liveSessionId"]);
-        Assert.Equal((double)sessions.Sessions[0].Gmv, Convert.ToDouble(sheet[0]["gmv"], CultureInfo.InvariantCulture), 6);
-        Assert.Equal(sessions.Sessions.Sum(s => s.NewBuyers), sheet.Sum(r => Convert.ToInt32(r["newBuyers"], CultureInfo.InvariantCulture)));
+        Assert.Equal(sessions.Sessions[0].LiveSessionId, sheet[0]["场次ID"]);
+        Assert.Equal((double)Math.Round(sessions.Sessions[0].Gmv, 2), Convert.ToDouble(sheet[0]["成交额"], CultureInfo.InvariantCulture), 6);
+        Assert.Equal(sessions.Sessions.Sum(s => s.NewBuyers), sheet.Sum(r => Convert.ToInt32(r["新客"], CultureInfo.InvariantCulture)));
+        var formats = XlsxFormats.Read(xlsxPath);
+        Assert.Equal("¥#,##0.00", formats.ColumnFormat("成交额"));
+        Assert.Equal("0.0%", formats.ColumnFormat("入私域率"));
+        Assert.Equal("#,##0", formats.ColumnFormat("新客"));
+        Assert.True(formats.HeaderFrozen, "the header row stays in view");
+        Assert.True(formats.ColumnWidth("场次标题") >= 20, "titles get a wide column");
         Assert.Empty(page.ConsoleErrors);
     }
+
+    private static string Fen(decimal yuan) => Math.Round(yuan, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture);
 
     public async Task DisposeAsync()
     {

@@ -48,6 +48,9 @@ public sealed class RolePermissionTests : IAsyncLifetime
     [InlineData(Role.Lead, Permission.PlanPushes, false)]
     [InlineData(Role.Lead, Permission.ManageUsers, false)]
     [InlineData(Role.Lead, Permission.ViewAudit, true)]
+    [InlineData(Role.Admin, Permission.CreateActions, true)]
+    [InlineData(Role.Operator, Permission.CreateActions, true)]
+    [InlineData(Role.Lead, Permission.CreateActions, false)]
     public void May_FollowsTheRoleMatrix(Role role, Permission permission, bool allowed) =>
         Assert.Equal(allowed, Roles.May(role, permission));
 

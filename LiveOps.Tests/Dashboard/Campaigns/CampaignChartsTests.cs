@@ -22,6 +22,10 @@ public sealed class CampaignChartsTests
         Assert.Equal("column", series[0].GetProperty("type").GetString());
         Assert.Equal([10m, 2.5m], series[0].GetProperty("data").EnumerateArray().Select(e => e.GetDecimal()));
         Assert.Equal([1, 1], series[1].GetProperty("data").EnumerateArray().Select(e => e.GetInt32()));
-        Assert.Equal(["09-30", "10-01"], json.RootElement.GetProperty("labels").EnumerateArray().Select(e => e.GetString()));
+        var xaxis = json.RootElement.GetProperty("xaxis");
+        Assert.Equal(["2026-09-30", "2026-10-01"], xaxis.GetProperty("categories").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("dayTick", xaxis.GetProperty("labels").GetProperty("formatter").GetString());
+        Assert.Equal("yuan", json.RootElement.GetProperty("yaxis")[0].GetProperty("labels").GetProperty("formatter").GetString());
+        Assert.Equal("count", json.RootElement.GetProperty("yaxis")[1].GetProperty("labels").GetProperty("formatter").GetString());
     }
 }

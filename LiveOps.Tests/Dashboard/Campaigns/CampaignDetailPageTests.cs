@@ -16,7 +16,8 @@ public sealed class CampaignDetailPageTests : CampaignUiTestBase
         Assert.Equal("2", Kpi(page, "kpi-buyers"));
         Assert.Equal("3", Kpi(page, "kpi-orders"));
         Assert.Equal("¥180.15", Kpi(page, "kpi-revenue"));
-        Assert.Equal("80.2%", Kpi(page, "kpi-roi"));
+        Assert.Equal("1:1.8", Kpi(page, "kpi-roi"));
+        Assert.Equal("80.2%", Kpi(page, "kpi-net-return"));
         Assert.Equal("1", Kpi(page, "kpi-repeat"));
         Assert.Equal("¥60.05", Kpi(page, "kpi-rpe"));     // 180.15 / 3 exposed
         Assert.Equal("66.7%", page.Find("[data-testid=conversion-exposed-buyer]").TextContent.Trim());

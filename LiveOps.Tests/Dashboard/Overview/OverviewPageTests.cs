@@ -28,7 +28,7 @@ public sealed class OverviewPageTests : ShellContext
     {
         var cut = Render<OverviewPage>();
 
-        cut.WaitForAssertion(() => Assert.Contains("近 90 天没有已支付订单", cut.Find("[data-testid=overview-empty]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("2026-08-27 至 2026-11-24 没有已支付订单", cut.Find("[data-testid=overview-empty]").TextContent));
         Assert.Empty(cut.FindAll("[data-testid=gmv-chart]"));
         Assert.Empty(_chart.Invocations["create"]);
     }
@@ -77,6 +77,32 @@ public sealed class OverviewPageTests : ShellContext
         cut.WaitForAssertion(() => Assert.Equal("¥100.10", cut.Find("[data-testid=kpi-gmv-value]").TextContent));
         Assert.Contains("2026-10-26 至 2026-11-24", cut.Markup);
         Assert.Equal("1", cut.Find("[data-testid=kpi-orders-value]").TextContent);
+    }
+
+    [Fact]
+    public async Task CustomRangeInTheUrl_ShowsThatRange_AndTheDownloadsCarryTheSameRange()
+    {
+        await AddPaidOrdersAsync(
+            ("o1", "c1", new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(8)), 100.10m),
+            ("o3", "c1", new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.FromHours(8)), 1000m));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?from=2026-09-01&to=2026-09-02");
+
+        var cut = Render<OverviewPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("¥1,000.00", cut.Find("[data-testid=kpi-gmv-value]").TextContent));
+        Assert.Contains("2026-09-01 至 2026-09-01", cut.Markup);
+        Assert.Equal("/export/overview.csv?from=2026-09-01&to=2026-09-02", cut.Find("[data-testid=overview-export-csv]").GetAttribute("href"));
+        Assert.DoesNotContain("mud-button-filled", cut.Find("[data-testid=range-90]").ClassName);
+    }
+
+    [Fact]
+    public void ReversedRangeInTheUrl_SaysWhatIsWrong()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?from=2026-09-05&to=2026-09-01");
+
+        var cut = Render<OverviewPage>();
+
+        Assert.Contains("时间范围无效", cut.Find("[data-testid=overview-range-problem]").TextContent);
     }
 
     private async Task AddPaidOrdersAsync(params (string OrderId, string CustomerId, DateTimeOffset PlacedAt, decimal Amount)[] orders)

@@ -55,10 +55,35 @@ public sealed class TierRulesEditorTests : BunitContext, IAsyncLifetime
     {
         var editor = RenderEditor();
 
-        editor.Find("[data-testid='rule-0-discount'] input").Input("1.2");
+        editor.Find("[data-testid='rule-0-discount'] input").Change("1.2");
 
         editor.WaitForAssertion(() =>
-            Assert.Contains("折扣须在 (0, 1] 之间", editor.Find("[data-testid='rule-0-discount']").TextContent));
+            Assert.Contains("折扣须大于 0 折、不超过 10 折", editor.Find("[data-testid='rule-0-discount']").TextContent));
+    }
+
+    [Fact]
+    public void DiscountTypedAsZhe_IsRead_AndShownAsZhe()
+    {
+        var editor = RenderEditor();
+
+        editor.Find("[data-testid='rule-2-discount'] input").Change("80%");
+
+        editor.WaitForAssertion(() => Assert.Equal("8折", editor.Find("[data-testid='rule-2-discount'] input").GetAttribute("value")));
+        Assert.Contains("8折，即优惠 20.0%", editor.Find("[data-testid='rule-2-discount']").TextContent);
+        Assert.Empty(editor.FindAll("[data-testid=rule-problems]"));
+    }
+
+    [Fact]
+    public void DiscountThatIsNoNumber_IsMarkedOnItsField_InChinese_AndBlocksPublishing()
+    {
+        var editor = RenderEditor();
+
+        editor.Find("[data-testid='rule-1-discount'] input").Change("九五");
+
+        editor.WaitForAssertion(() =>
+            Assert.Contains("无法识别的折扣：请写成 9.5折、95% 或 0.95", editor.Find("[data-testid='rule-1-discount']").TextContent));
+        Assert.Equal("九五", editor.Find("[data-testid='rule-1-discount'] input").GetAttribute("value"));
+        Assert.True(editor.Find("[data-testid=publish]").HasAttribute("disabled"));
     }
 
     [Fact]

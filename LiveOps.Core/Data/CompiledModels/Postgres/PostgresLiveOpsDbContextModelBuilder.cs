@@ -12,7 +12,7 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
     public partial class PostgresLiveOpsDbContextModel
     {
         private PostgresLiveOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4786ddf4-2930-42fa-8d8b-aa113bbe688f"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("52be6269-efe8-4f50-9ca2-fddbbb3d454d"), entityTypeCount: 24)
         {
         }
 
@@ -20,6 +20,8 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
         {
             var appUser = AppUserEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var actionMember = ActionMemberEntityType.Create(this);
+            var actionRecord = ActionRecordEntityType.Create(this);
             var audience = AudienceEntityType.Create(this);
             var audienceEvent = AudienceEventEntityType.Create(this);
             var campaign = CampaignEntityType.Create(this);
@@ -41,6 +43,8 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
+            ActionMemberEntityType.CreateForeignKey1(actionMember, actionRecord);
+            ActionMemberEntityType.CreateForeignKey2(actionMember, customer);
             AudienceEventEntityType.CreateForeignKey1(audienceEvent, customer);
             CampaignEventEntityType.CreateForeignKey1(campaignEvent, customer);
             OrderEntityType.CreateForeignKey1(order, customer);
@@ -54,6 +58,8 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
 
             AppUserEntityType.CreateAnnotations(appUser);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            ActionMemberEntityType.CreateAnnotations(actionMember);
+            ActionRecordEntityType.CreateAnnotations(actionRecord);
             AudienceEntityType.CreateAnnotations(audience);
             AudienceEventEntityType.CreateAnnotations(audienceEvent);
             CampaignEntityType.CreateAnnotations(campaign);

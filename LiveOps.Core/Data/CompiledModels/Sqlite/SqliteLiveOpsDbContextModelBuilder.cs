@@ -11,7 +11,7 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
     public partial class SqliteLiveOpsDbContextModel
     {
         private SqliteLiveOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cf9c9c82-21a2-4326-8d51-3cd481800041"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("cbf46403-8217-478b-a369-b69beab59d99"), entityTypeCount: 24)
         {
         }
 
@@ -19,6 +19,8 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
         {
             var appUser = AppUserEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var actionMember = ActionMemberEntityType.Create(this);
+            var actionRecord = ActionRecordEntityType.Create(this);
             var audience = AudienceEntityType.Create(this);
             var audienceEvent = AudienceEventEntityType.Create(this);
             var campaign = CampaignEntityType.Create(this);
@@ -40,6 +42,8 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
+            ActionMemberEntityType.CreateForeignKey1(actionMember, actionRecord);
+            ActionMemberEntityType.CreateForeignKey2(actionMember, customer);
             AudienceEventEntityType.CreateForeignKey1(audienceEvent, customer);
             CampaignEventEntityType.CreateForeignKey1(campaignEvent, customer);
             OrderEntityType.CreateForeignKey1(order, customer);
@@ -53,6 +57,8 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
 
             AppUserEntityType.CreateAnnotations(appUser);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            ActionMemberEntityType.CreateAnnotations(actionMember);
+            ActionRecordEntityType.CreateAnnotations(actionRecord);
             AudienceEntityType.CreateAnnotations(audience);
             AudienceEventEntityType.CreateAnnotations(audienceEvent);
             CampaignEntityType.CreateAnnotations(campaign);

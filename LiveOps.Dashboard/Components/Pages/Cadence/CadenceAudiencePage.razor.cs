@@ -21,11 +21,16 @@ public partial class CadenceAudiencePage
 
     [Inject] private IStringLocalizer<CadenceResource> T { get; set; } = default!;
 
+    private IReadOnlyList<string> _members = [];
+
+    [Inject] private LiveOps.Core.Actions.ActionListSources ListSources { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         // Twelve weeks here: enough history to compare over-pushed weeks with calm ones.
         _report = await Service.RunAsync(CadenceView.PageQuery(Clock, AudienceId, weeks: 12));
         _audience = _report.Audiences.FirstOrDefault();
+        _members = await ListSources.AudienceMembersAsync(AudienceId);
         _chart = _audience is null ? null : CadenceChartMapper.Timeline(_audience, new TimelineLabels(
             T["Detail.Promotion"], T["Detail.Content"], T["Detail.Service"], T["Detail.Leaves"], T["Detail.Members"], T["Detail.Promotion"]),
             _report.MaxPerWeek);

@@ -28,15 +28,16 @@ public static class CadenceChartMapper
                 new { name = labels.Leaves, type = "line", data = weeks.Select(w => (int?)w.Leaves).ToArray() },
                 new { name = labels.Members, type = "line", data = weeks.Select(w => w.MembersAtStart).ToArray() },
             },
-            xaxis = new { categories = weeks.Select(w => w.Week).ToArray() },
+            xaxis = ChartOptions.CategoryAxis(weeks.Select(w => w.Week), ChartOptions.Format.WeekTick),
             yaxis = new object[]
             {
-                new { seriesName = labels.Promotion, title = new { text = labels.Pushes }, min = 0, forceNiceScale = true },
-                new { seriesName = labels.Promotion, show = false },
-                new { seriesName = labels.Promotion, show = false },
-                new { seriesName = labels.Promotion, show = false },
-                new { seriesName = labels.Members, opposite = true, title = new { text = labels.Members }, min = 0 },
+                new { seriesName = labels.Promotion, title = new { text = labels.Pushes }, min = 0, forceNiceScale = true, labels = ChartOptions.Labels(ChartOptions.Format.Count) },
+                new { seriesName = labels.Promotion, show = false, labels = ChartOptions.Labels(ChartOptions.Format.Count) },
+                new { seriesName = labels.Promotion, show = false, labels = ChartOptions.Labels(ChartOptions.Format.Count) },
+                new { seriesName = labels.Promotion, show = false, labels = ChartOptions.Labels(ChartOptions.Format.Count) },
+                new { seriesName = labels.Members, opposite = true, title = new { text = labels.Members }, min = 0, labels = ChartOptions.Labels(ChartOptions.Format.Count) },
             },
+            tooltip = ChartOptions.Tooltip(ChartOptions.Format.Week, ChartOptions.Format.CountExact),
             annotations = new
             {
                 yaxis = new[] { new { y = maxPerWeek, borderColor = "#e03131", strokeDashArray = 4 } },

@@ -19,8 +19,9 @@ public static class CampaignCharts
         plotOptions = new { bar = new { horizontal = true, isFunnel = true, barHeight = "80%", distributed = true } },
         colors = ChartOptions.Palette.Take(6).ToArray(),
         legend = new { show = false },
-        dataLabels = new { enabled = true },
-        xaxis = new { categories = labels.ToArray() },
+        dataLabels = new { enabled = true, formatter = ChartOptions.Format.CountExact },
+        xaxis = new { categories = labels.ToArray(), labels = ChartOptions.Labels(ChartOptions.Format.Count) },
+        tooltip = new { y = new { formatter = ChartOptions.Format.CountExact } },
     };
 
     /// <summary>Credited revenue (columns, left axis) and buyers (line, right axis) per local day.</summary>
@@ -35,13 +36,19 @@ public static class CampaignCharts
         colors = new[] { ChartOptions.Palette[0], ChartOptions.Palette[1] },
         stroke = new { width = new[] { 0, 3 } },
         dataLabels = new { enabled = false },
-        labels = insight.Days.Select(d => d.Day.ToString("MM-dd", CultureInfo.InvariantCulture)).ToArray(),
-        // A campaign credited for months (explicit campaign ids) has hundreds of days: show about a dozen ticks.
-        xaxis = new { tickAmount = Math.Min(insight.Days.Count, 12), labels = new { rotate = -45, hideOverlappingLabels = true } },
+        // A campaign credited for months (explicit campaign ids) has hundreds of days: the chart module thins the ticks.
+        xaxis = ChartOptions.CategoryAxis(insight.Days.Select(d => d.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ChartOptions.Format.DayTick),
         yaxis = new object[]
         {
-            new { title = new { text = revenueName } },
-            new { opposite = true, title = new { text = buyersName } },
+            new { title = new { text = revenueName }, min = 0, labels = ChartOptions.Labels(ChartOptions.Format.Yuan) },
+            new { opposite = true, title = new { text = buyersName }, min = 0, labels = ChartOptions.Labels(ChartOptions.Format.Count) },
+        },
+        tooltip = new
+        {
+            shared = true,
+            intersect = false,
+            x = new { formatter = ChartOptions.Format.Day },
+            y = new[] { new { formatter = ChartOptions.Format.YuanExact }, new { formatter = ChartOptions.Format.CountExact } },
         },
     };
 }

@@ -36,6 +36,10 @@ public sealed partial class CampaignDetailPage
         }
     }
 
+    private IReadOnlyList<string> _nonBuyers = [];
+
+    [Inject] private LiveOps.Core.Actions.ActionListSources ListSources { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         _loading = true;
@@ -43,6 +47,7 @@ public sealed partial class CampaignDetailPage
         var report = await Service.RunAsync(new CampaignQuery { BuyersOf = CampaignId });
         _insight = report.InsightOf(CampaignId);
         _buyers = report.Buyers;
+        _nonBuyers = _insight is null ? [] : await ListSources.CampaignNonBuyersAsync(CampaignId);
         if (_insight is not null)
         {
             string[] stages = [Text["Col.Exposed"], Text["Col.Clicked"], Text["Col.Joined"], Text["Col.Claimed"], Text["Col.Redeemed"], Text["Col.Buyers"]];

@@ -35,19 +35,34 @@ public static class CohortCurveMapper
     public static object Options(CohortReport report, Func<string, string> groupName, string averageName, Func<int, string> offsetLabel)
     {
         var lines = Lines(report, groupName, averageName);
-        var percent = report.Query.Metric == CohortMetric.Retention;
+        var metric = report.Query.Metric;
+        var percent = metric == CohortMetric.Retention;
         return new
         {
             chart = ChartOptions.Chart("line", 340),
             colors = ChartOptions.Palette,
             series = lines.Select(l => new { name = l.Name, data = l.Data }),
             xaxis = new { categories = Enumerable.Range(0, report.Columns).Select(offsetLabel) },
-            yaxis = new { min = 0, max = percent ? 1 : (double?)null, decimalsInFloat = 2, tickAmount = 5 },
+            yaxis = new { min = 0, max = percent ? 1 : (double?)null, tickAmount = 5, labels = ChartOptions.Labels(AxisFormat(metric)) },
             stroke = new { width = lines.Select(l => l.Name == averageName ? 4 : 2), curve = "straight" },
             markers = new { size = 3 },
             legend = new { position = "bottom" },
             dataLabels = new { enabled = false },
-            tooltip = new { shared = true },
+            tooltip = ChartOptions.Tooltip(null, TooltipFormat(metric)),
         };
     }
+
+    private static string AxisFormat(CohortMetric metric) => metric switch
+    {
+        CohortMetric.Retention => ChartOptions.Format.Fraction,
+        CohortMetric.RevenuePerCustomer => ChartOptions.Format.Yuan,
+        _ => ChartOptions.Format.Count,
+    };
+
+    private static string TooltipFormat(CohortMetric metric) => metric switch
+    {
+        CohortMetric.Retention => ChartOptions.Format.Fraction,
+        CohortMetric.RevenuePerCustomer => ChartOptions.Format.YuanExact,
+        _ => ChartOptions.Format.CountExact,
+    };
 }

@@ -25,8 +25,13 @@ public static class LiveSessionChartMapper
             chart = ChartOptions.Chart("scatter", 340),
             colors = new[] { ChartOptions.Palette[1] },
             series = new[] { new { name = labels.Sessions, data = points } },
-            xaxis = new { type = "numeric", title = new { text = labels.Watch }, tickAmount = 6 },
-            yaxis = new { title = new { text = labels.JoinRate }, min = 0, forceNiceScale = true },
+            xaxis = new { type = "numeric", title = new { text = labels.Watch }, tickAmount = 6, labels = ChartOptions.Labels(ChartOptions.Format.Duration) },
+            yaxis = new { title = new { text = labels.JoinRate }, min = 0, forceNiceScale = true, labels = ChartOptions.Labels(ChartOptions.Format.Percent) },
+            tooltip = new
+            {
+                x = new { formatter = ChartOptions.Format.Duration },
+                y = new { formatter = ChartOptions.Format.PercentExact },
+            },
             annotations = new
             {
                 xaxis = MedianLine(benchmarks.AvgWatchSeconds.Median, labels.Median),

@@ -20,24 +20,18 @@ public static class DailyGmvChart
         {
             new { name = labels.Series, data = report.Days.Select(d => d.Gmv).ToArray() },
         },
-        xaxis = new
-        {
-            type = "category",
-            categories = report.Days.Select(d => d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray(),
-            // A label per day is unreadable over 90 or 365 days.
-            tickAmount = Math.Min(report.Days.Count, 12),
-            labels = new { rotate = 0, hideOverlappingLabels = true },
-        },
+        // A label per day is unreadable over 90 or 365 days: the chart module thins them to what fits.
+        xaxis = ChartOptions.CategoryAxis(report.Days.Select(d => d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ChartOptions.Format.DayTick),
         yaxis = new
         {
             min = 0,
             forceNiceScale = true,
-            decimalsInFloat = 0,
             title = new { text = labels.YAxis },
+            labels = ChartOptions.Labels(ChartOptions.Format.Yuan),
         },
         dataLabels = new { enabled = false },
         stroke = new { curve = "straight", width = 2 },
         fill = new { type = "solid", opacity = 0.15 },
-        tooltip = new { x = new { show = true } },
+        tooltip = ChartOptions.Tooltip(ChartOptions.Format.Day, ChartOptions.Format.YuanExact),
     };
 }

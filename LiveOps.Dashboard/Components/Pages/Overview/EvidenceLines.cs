@@ -1,18 +1,24 @@
 using LiveOps.Core.Overview;
+using LiveOps.Core.Statistics;
 using LiveOps.Dashboard.Resources;
 using Microsoft.Extensions.Localization;
 
 namespace LiveOps.Dashboard.Components.Pages.Overview;
 
 /// <summary>One rule of thumb checked on the shop's data, already formatted: the same text on the Overview and on the page that explains it.</summary>
-public sealed record EvidenceLine(string Key, string Label, string Value, string? Change, string? Rule, string Sample, string Definition);
+public sealed record EvidenceLine(string Key, string Label, string Value, string? Change, string? Rule, string Sample, string Definition)
+{
+    /// <summary>The rule's 95% interval and verdict; null only for a report made without checks.</summary>
+    public RuleCheck? Check { get; init; }
+}
 
 public static class EvidenceLines
 {
     public static IReadOnlyList<EvidenceLine> Of(OverviewEvidence e, Formatting f, IStringLocalizer<OverviewResource> t)
     {
         string Vs(string value, string against) => $"{value} {t["Evidence.Vs"]} {against}";
-        return
+        RuleCheck? CheckOf(string key) => e.Checks.FirstOrDefault(c => c.Rule == key);
+        IReadOnlyList<EvidenceLine> lines =
         [
             new("aov", t["Evidence.Aov"], Vs(f.Money(e.RepeatOrderAverage ?? 0), f.Money(e.FirstOrderAverage ?? 0)),
                 e.RepeatPremium is { } r ? (r >= 0 ? "+" : "") + f.Percent(r) : null,
@@ -24,5 +30,6 @@ public static class EvidenceLines
             new("fatigue", t["Evidence.Fatigue"], Vs(f.Percent(e.LeaveRates.OverWeeks), f.Percent(e.LeaveRates.OkWeeks)), null,
                 null, t["Evidence.Fatigue.Sample", e.LeaveRates.OverWeekCount, e.LeaveRates.OkWeekCount], t["Def.Evidence.Fatigue"]),
         ];
+        return lines.Select(l => l with { Check = CheckOf(l.Key) }).ToList();
     }
 }

@@ -10,7 +10,7 @@ namespace LiveOps.Dashboard.Components.Pages.Overview;
 public sealed partial class OverviewKpiPanel
 {
     private OverviewKpiReport? _report;
-    private int _loadedDays;
+    private OverviewKpiQuery? _loaded;
     private object _newReturning = new();
     private object _joins = new();
 
@@ -18,16 +18,20 @@ public sealed partial class OverviewKpiPanel
     [Inject] private Formatting F { get; set; } = default!;
     [Inject] private IStringLocalizer<OverviewResource> T { get; set; } = default!;
 
-    [Parameter, EditorRequired] public int Days { get; set; }
+    /// <summary>The range shown; without one, the last <see cref="Days"/> days.</summary>
+    [Parameter] public OverviewKpiQuery? Range { get; set; }
+
+    [Parameter] public int Days { get; set; } = DailyGmvQuery.DefaultDays;
 
     protected override async Task OnParametersSetAsync()
     {
-        if (Days == _loadedDays && _report is not null)
+        var query = Range ?? Service.LastDays(Days);
+        if (query == _loaded && _report is not null)
         {
             return;
         }
-        _loadedDays = Days;
-        var report = await Service.RunAsync(Service.LastDays(Days));
+        _loaded = query;
+        var report = await Service.RunAsync(query);
         var labels = new OverviewSeriesLabels(T["Chart.New"], T["Chart.Returning"], T["Chart.Amount"], T["Chart.Joined"]);
         _newReturning = OverviewSeriesCharts.NewReturning(report.Days, labels);
         _joins = OverviewSeriesCharts.Joins(report.JoinsByWeek, labels);
@@ -63,6 +67,7 @@ public sealed partial class OverviewKpiPanel
         builder.AddAttribute(5, nameof(OverviewEvidenceCard.Rule), line.Rule);
         builder.AddAttribute(6, nameof(OverviewEvidenceCard.Sample), line.Sample);
         builder.AddAttribute(7, nameof(OverviewEvidenceCard.Href), "/private-domain" + OverviewRange.QueryString(_report!.Query) + "#pd-evidence-" + line.Key);
+        builder.AddAttribute(8, nameof(OverviewEvidenceCard.Check), line.Check);
         builder.CloseComponent();
     };
 }

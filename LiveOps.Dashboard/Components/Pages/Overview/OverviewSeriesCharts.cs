@@ -22,14 +22,9 @@ public static class OverviewSeriesCharts
             new { name = labels.New, data = days.Select(d => d.NewGmv).ToArray() },
             new { name = labels.Returning, data = days.Select(d => d.ReturningGmv).ToArray() },
         },
-        xaxis = new
-        {
-            type = "category",
-            categories = days.Select(d => d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray(),
-            tickAmount = Math.Min(days.Count, 12),
-            labels = new { rotate = 0, hideOverlappingLabels = true },
-        },
-        yaxis = new { min = 0, forceNiceScale = true, decimalsInFloat = 0, title = new { text = labels.Amount } },
+        xaxis = ChartOptions.CategoryAxis(days.Select(d => d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ChartOptions.Format.DayTick),
+        yaxis = new { min = 0, forceNiceScale = true, title = new { text = labels.Amount }, labels = ChartOptions.Labels(ChartOptions.Format.Yuan) },
+        tooltip = ChartOptions.Tooltip(ChartOptions.Format.Day, ChartOptions.Format.YuanExact),
         dataLabels = new { enabled = false },
         legend = new { position = "top" },
     };
@@ -40,8 +35,9 @@ public static class OverviewSeriesCharts
         chart = ChartOptions.Chart("bar", Height),
         colors = new[] { ChartOptions.Palette[3] },
         series = new[] { new { name = labels.Joined, data = weeks.Select(w => w.Joined).ToArray() } },
-        xaxis = new { type = "category", categories = weeks.Select(w => w.Week).ToArray(), labels = new { rotate = 0, hideOverlappingLabels = true } },
-        yaxis = new { min = 0, forceNiceScale = true, decimalsInFloat = 0 },
+        xaxis = ChartOptions.CategoryAxis(weeks.Select(w => w.Week), ChartOptions.Format.WeekTick),
+        yaxis = new { min = 0, forceNiceScale = true, labels = ChartOptions.Labels(ChartOptions.Format.Count) },
+        tooltip = ChartOptions.Tooltip(ChartOptions.Format.Week, ChartOptions.Format.CountExact),
         dataLabels = new { enabled = false },
     };
 }

@@ -7,11 +7,11 @@ namespace LiveOps.Dashboard.Components.Pages.Tiers;
 public static class TierChartMapper
 {
     /// <summary>A donut of customers per tier, in rank order.</summary>
-    public static object Distribution(IReadOnlyList<TierCount> tiers, string totalLabel) => new
+    public static object Distribution(IReadOnlyList<TierCount> tiers, string totalLabel, Func<string, string>? name = null) => new
     {
         chart = ChartOptions.Chart("donut", 300),
         series = tiers.Select(t => t.Customers).ToArray(),
-        labels = tiers.Select(t => t.Tier).ToArray(),
+        labels = tiers.Select(t => name is null ? t.Tier : name(t.Tier)).ToArray(),
         colors = tiers.Select((_, i) => ChartOptions.Palette[i % ChartOptions.Palette.Length]).ToArray(),
         legend = new { position = "bottom" },
         dataLabels = new { enabled = true },

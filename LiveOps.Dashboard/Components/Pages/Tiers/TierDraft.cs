@@ -10,6 +10,9 @@ public sealed class TierDraftRow
     public decimal? MinSpend12m { get; set; }
     public int? MinOrders12m { get; set; }
     public decimal Discount { get; set; } = 1m;
+
+    /// <summary>The discount as typed (9.5折, 95%, 0.95); null once it is the shown form of <see cref="Discount"/>.</summary>
+    public string? DiscountTyped { get; set; }
     public bool DedicatedService { get; set; }
 
     public static TierDraftRow From(TierRuleDraft r) => new()

@@ -48,6 +48,28 @@ public partial class TierRulesEditor
 
     private void Validate() => _problems = TierRuleValidator.Validate(Draft);
 
+    private static string DiscountShown(TierDraftRow row) => row.DiscountTyped ?? DiscountText.Show(row.Discount, Cultures.IsChinese);
+
+    /// <summary>What the typed discount means, so 95 and 9.5折 can be told apart at a glance.</summary>
+    private string? DiscountHelper(TierDraftRow row) => row.DiscountTyped is null
+        ? L["Rules.DiscountMeans", DiscountText.Show(row.Discount, Cultures.IsChinese), Format.Percent((double)(1m - row.Discount))].Value
+        : null;
+
+    /// <summary>A discount typed as 9.5折, 95% or 0.95; text that is none of these stays on the field, marked.</summary>
+    private void SetDiscount(TierDraftRow row, string? text)
+    {
+        if (DiscountText.TryParse(text, out var factor))
+        {
+            row.Discount = factor;
+            row.DiscountTyped = null;
+        }
+        else
+        {
+            row.DiscountTyped = text ?? "";
+        }
+        Validate();
+    }
+
     private bool HasError(int row, string field) => _problems.Any(p => p.Row == row && p.Field == field);
 
     private string? ErrorOf(int row, string field)
@@ -85,9 +107,11 @@ public partial class TierRulesEditor
         }
     }
 
+    private bool Blocked => _problems.Count > 0 || _rows.Any(r => r.DiscountTyped is not null);
+
     private async Task SimulateAsync()
     {
-        if (_problems.Count == 0)
+        if (!Blocked)
         {
             await OnSimulate.InvokeAsync(Draft);
         }
@@ -95,7 +119,7 @@ public partial class TierRulesEditor
 
     private async Task PublishAsync()
     {
-        if (_problems.Count == 0)
+        if (!Blocked)
         {
             await OnPublish.InvokeAsync(Draft);
         }
