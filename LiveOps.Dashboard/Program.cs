@@ -30,7 +30,7 @@ AppServices.AddAppConfiguration(builder.Configuration);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddLiveOps(builder.Configuration);
-builder.Services.AddSharedDataProtection();
+builder.Services.AddSharedDataProtection(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddTransient<MudBlazor.MudLocalizer, MudTexts>();

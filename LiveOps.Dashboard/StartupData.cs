@@ -11,6 +11,7 @@ public static class StartupData
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct)
     {
         await DatabaseInitializer.MigrateAsync(services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>(), ct);
+        await SharedDataProtection.PrepareKeyRingAsync(services, ct);
         var options = services.GetRequiredService<IOptions<LiveOpsOptions>>().Value;
         var seeder = services.GetRequiredService<DemoDataSeeder>();
         if (options.DemoData && await seeder.IsDatabaseEmptyAsync(ct))

@@ -1,3 +1,4 @@
+using LiveOps.Core.Common;
 using LiveOps.Core.Store;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,10 @@ public static class DatabaseInitializer
     public static async Task MigrateAsync(IDbContextFactory<LiveOpsDbContext> factory, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (db.Database.IsSqlite() && SqliteProvider.FileOf(db.Database.GetConnectionString()!) is { } file)
+        {
+            OwnerOnlyFiles.PrepareDatabase(file);
+        }
         // Migrate() always writes (it takes EF's migration lock row), and any commit moves DataVersion in every process
         // watching the file: a read-only `report` from the command line would make a running dashboard reload its
         // derived data. Asking first only reads the history table.

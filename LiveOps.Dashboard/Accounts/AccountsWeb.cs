@@ -1,11 +1,21 @@
 using LiveOps.Core.Accounts;
 using LiveOps.Core.Data;
 using LiveOps.Core.Import;
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Encodings.Web;
+using LiveOps.Dashboard.Resources;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace LiveOps.Dashboard.Accounts;
 
@@ -43,9 +53,9 @@ public static class AccountsWeb
             o.LoginPath = LoginPath;
             o.LogoutPath = LogoutPath;
             o.AccessDeniedPath = "/account/denied";
+            // Every request: a copied cookie stops working the moment its user signs out, is disabled or changes role.
+            o.Events.OnValidatePrincipal = RejectEndedSessionAsync;
         });
-        // A disabled account or a changed role reaches open sessions within a minute, not after 30.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
@@ -55,15 +65,41 @@ public static class AccountsWeb
         return services;
     }
 
+    /// <summary>
+    /// The cookie's security stamp against the user's current one, one indexed lookup per request. Identity's
+    /// <see cref="SecurityStampValidator"/> would do the same but also rebuild the principal and reissue the cookie.
+    /// </summary>
+    private static async Task RejectEndedSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var user = context.Principal;
+        var stampClaim = context.HttpContext.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var directory = context.HttpContext.RequestServices.GetRequiredService<UserDirectory>();
+        if (user is null || !await directory.IsCurrentAsync(user.FindFirstValue(ClaimTypes.NameIdentifier), user.FindFirstValue(stampClaim), context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+    }
+
     /// <summary>Sign-out (a form post with antiforgery), and a refused action anywhere answering 403.</summary>
     public static void MapAccountEndpoints(this WebApplication app)
     {
-        // A form parameter makes the endpoint validate the antiforgery token: a cross-site post cannot sign anyone out.
-        app.MapPost(LogoutPath, async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn) =>
+        // The token is checked here rather than by form binding, so a post without it (cross-site, or a page left
+        // open past its token) answers 400 with a page instead of failing. Signing out gives the user a new security
+        // stamp: every copy of the cookie, in any browser, stops working.
+        app.MapPost(LogoutPath, async (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> text) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.Content(BadRequestPage(text), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
+            }
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+            }
             await signIn.SignOutAsync();
             return Results.LocalRedirect(LoginPath);
-        });
+        }).DisableAntiforgery();
         // The Data page's upload as a plain request, for scripts: the same service, the same role check.
         app.MapPost("/data/import/{kind}", async (string kind, HttpRequest request, IImportService importer, CancellationToken ct) =>
         {
@@ -80,6 +116,22 @@ public static class AccountsWeb
                 ? Results.Ok(new { kind = ImportKinds.Name(parsed), rows = result.Rows, added = result.Added, updated = result.Updated })
                 : Results.UnprocessableEntity(new { kind = ImportKinds.Name(parsed), problems = result.Problems.Select(p => p.ToString()), moreProblems = result.MoreProblems });
         });
+    }
+
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    /// <summary>A plain page for a form post the dashboard cannot take (a page left open past its token, or a cross-site post).</summary>
+    private static string BadRequestPage(IStringLocalizer<SharedResource> text)
+    {
+        var title = Html.Encode(text["BadRequest.Title"]);
+        return $"""
+            <!DOCTYPE html>
+            <html lang="{Html.Encode(CultureInfo.CurrentUICulture.Name)}"><head><meta charset="utf-8"><title>{title} · LiveOps</title>
+            <link rel="stylesheet" href="/app.css"></head>
+            <body><main data-testid="bad-request" style="font-family:sans-serif;max-width:40rem;margin:4rem auto">
+            <h1>{title}</h1><p>{Html.Encode(text["BadRequest.Body"])}</p><p><a href="/">{Html.Encode(text["NotFound.Home"])}</a></p>
+            </main></body></html>
+            """;
     }
 
     /// <summary>Turns a refusal by a Core service into 403 for plain HTTP endpoints (exports, imports).</summary>

@@ -2,15 +2,18 @@ using System.Security.Claims;
 using LiveOps.Core.Accounts;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace LiveOps.Dashboard.Accounts;
 
 /// <summary>
 /// The signed-in user as the actor of Core services. Inside a Blazor circuit the user comes from the circuit's
 /// <see cref="AuthenticationStateProvider"/> (HttpContext is not the circuit's there); in a plain request from
-/// <see cref="HttpContext.User"/>. The role is read fresh from the database, so a change counts at once.
+/// <see cref="HttpContext.User"/>. The role is read fresh from the database, so a change counts at once, and a
+/// session whose security stamp is no longer the user's (signed out, disabled, role changed) has no role.
 /// </summary>
-public sealed class DashboardActorAccessor(IHttpContextAccessor http, CircuitServicesAccessor circuit, UserDirectory users) : IActorAccessor
+public sealed class DashboardActorAccessor(IHttpContextAccessor http, CircuitServicesAccessor circuit, UserDirectory users, IOptions<IdentityOptions> identity) : IActorAccessor
 {
     public async ValueTask<Actor> CurrentAsync(CancellationToken ct = default)
     {
@@ -25,7 +28,9 @@ public sealed class DashboardActorAccessor(IHttpContextAccessor http, CircuitSer
             user = http.HttpContext?.User;
         }
         var id = user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        return id is null ? Actor.Anonymous : await users.ActorForAsync(id, ct);
+        return id is null
+            ? Actor.Anonymous
+            : await users.ActorForAsync(id, user!.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType), ct);
     }
 }
 

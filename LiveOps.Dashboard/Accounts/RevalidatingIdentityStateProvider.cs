@@ -8,27 +8,37 @@ using Microsoft.Extensions.Options;
 namespace LiveOps.Dashboard.Accounts;
 
 /// <summary>
-/// Re-checks a live circuit's user every minute: a disabled account, a changed role or a sign-out elsewhere
-/// (a new security stamp) turns the circuit anonymous, and the page goes to sign-in. Cookies alone are only
-/// checked on HTTP requests, which a long-lived circuit does not make.
+/// Re-checks a live circuit's user on every navigation (see <c>Routes.razor</c>) and every 15 seconds: a disabled
+/// account, a changed role or a sign-out anywhere (each gives the user a new security stamp) turns the circuit
+/// anonymous, and the page goes to sign-in. Cookies alone are only checked on HTTP requests, which a long-lived
+/// circuit does not make. Writes are refused by the Core services on their own (the actor reads the same stamp).
 /// </summary>
 public sealed class RevalidatingIdentityStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopes,
     IOptions<IdentityOptions> options) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct)
+    protected override TimeSpan RevalidationInterval => Interval;
+
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct) =>
+        IsCurrentAsync(state.User, ct);
+
+    /// <summary>Checks the circuit's user now; an ended session becomes anonymous before the next page renders.</summary>
+    public async Task RevalidateNowAsync(CancellationToken ct = default)
+    {
+        var state = await GetAuthenticationStateAsync();
+        if (state.User.Identity?.IsAuthenticated == true && !await IsCurrentAsync(state.User, ct))
+        {
+            SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+        }
+    }
+
+    private async Task<bool> IsCurrentAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.GetUserAsync(state.User);
-        if (user is null || user.Disabled)
-        {
-            return false;
-        }
-        var stamp = state.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return stamp == await users.GetSecurityStampAsync(user);
+        return await scope.ServiceProvider.GetRequiredService<UserDirectory>().IsCurrentAsync(
+            user.FindFirstValue(ClaimTypes.NameIdentifier), user.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType), ct);
     }
 }

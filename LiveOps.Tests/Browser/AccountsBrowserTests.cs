@@ -84,13 +84,19 @@ public sealed class AccountsBrowserTests(BrowserFixture browser)
         for (var attempt = 1; attempt <= 4; attempt++)
         {
             await SignInAsync(page.Page, app.DefaultEmail, "Wrong#pass1");
-            await Expect(page.Page.GetByTestId("login-error")).ToHaveTextAsync("邮箱或密码不正确。");
+            await Expect(page.Page.GetByTestId("login-error")).ToHaveTextAsync("邮箱或密码不正确。连续 5 次失败后账号锁定 15 分钟。");
         }
         await SignInAsync(page.Page, app.DefaultEmail, "Wrong#pass1");
-        await Expect(page.Page.GetByTestId("login-error")).ToHaveTextAsync("连续多次登录失败，账号已锁定，请 15 分钟后再试。");
+        await Expect(page.Page.GetByTestId("login-error")).ToHaveTextAsync("邮箱或密码不正确。连续 5 次失败后账号锁定 15 分钟。");
         await SignInAsync(page.Page, app.DefaultEmail, app.DefaultPassword!);
 
-        await Expect(page.Page.GetByTestId("login-error")).ToHaveTextAsync("连续多次登录失败，账号已锁定，请 15 分钟后再试。");
+        // Locked: the right password is refused with the same words an unknown email gets.
+        await Expect(page.Page.GetByTestId("login-error")).ToHaveTextAsync("邮箱或密码不正确。连续 5 次失败后账号锁定 15 分钟。");
+        for (var i = 0; i < 6; i++)
+        {
+            await SignInAsync(page.Page, "nobody@liveops.test", "Wrong#pass1");
+            await Expect(page.Page.GetByTestId("login-error")).ToHaveTextAsync("邮箱或密码不正确。连续 5 次失败后账号锁定 15 分钟。");
+        }
         Assert.EndsWith("/account/login", page.Page.Url);
     }
 

@@ -24,7 +24,7 @@ public sealed partial class UserCliTests : IAsyncLifetime
         Assert.Equal(16, password.Length);
         Assert.Equal($"user added: ops@shop.test (operator)\npassword (shown only this once): {password}\n", result.Out.ReplaceLineEndings("\n"));
         Assert.True(await PasswordWorksAsync("ops@shop.test", password));
-        Assert.Equal(Role.Operator, (await _db.Get<UserDirectory>().ActorForAsync(await IdOfAsync("ops@shop.test"))).Role);
+        Assert.Equal(Role.Operator, (await SignedInActorAsync(await IdOfAsync("ops@shop.test"))).Role);
     }
 
     [Fact]
@@ -79,4 +79,12 @@ public sealed partial class UserCliTests : IAsyncLifetime
     private static partial Regex GeneratedPassword();
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    /// <summary>The actor of a session signed in now (with the user's current security stamp).</summary>
+    private async Task<Actor> SignedInActorAsync(string userId)
+    {
+        await using var context = await _db.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<LiveOps.Core.Data.LiveOpsDbContext>>().CreateDbContextAsync();
+        var stamp = (await context.Users.FindAsync(userId))!.SecurityStamp;
+        return await _db.Get<UserDirectory>().ActorForAsync(userId, stamp);
+    }
 }

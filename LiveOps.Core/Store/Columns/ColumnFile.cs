@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using LiveOps.Core.Common;
 
 namespace LiveOps.Core.Store;
 
@@ -87,7 +88,7 @@ internal sealed class ColumnFileWriter : IDisposable
     {
         _path = path;
         _temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        _stream = new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        _stream = new FileStream(_temporary, OwnerOnlyFiles.Create());
         _writer = new BinaryWriter(_stream, Encoding.UTF8, leaveOpen: true);
         ColumnFile.WriteHeader(_writer, kind, stamp);
     }

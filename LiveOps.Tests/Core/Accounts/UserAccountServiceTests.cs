@@ -28,7 +28,7 @@ public sealed class UserAccountServiceTests : IAsyncLifetime
 
         Assert.True(first.Succeeded);
         Assert.Equal("SetupDone", Assert.Single(second.Errors).Code);
-        Assert.Equal(Role.Admin, (await _db.Get<UserDirectory>().ActorForAsync(first.UserId!)).Role);
+        Assert.Equal(Role.Admin, (await SignedInActorAsync(first.UserId!)).Role);
         Assert.Equal(["boss@shop.test as Admin (first setup)"], (await _db.AuditAsync()).Select(e => e.Detail));
     }
 
@@ -41,7 +41,7 @@ public sealed class UserAccountServiceTests : IAsyncLifetime
         var changed = await Accounts.ChangeRoleAsync(created.UserId!, Role.Lead);
 
         Assert.True(changed.Succeeded);
-        var actor = await _db.Get<UserDirectory>().ActorForAsync(created.UserId!);
+        var actor = await SignedInActorAsync(created.UserId!);
         Assert.Equal(("ops@shop.test", Role.Lead), (actor.Name, actor.Role));
         Assert.False(actor.May(Permission.Import));
         Assert.Equal("ops@shop.test to Lead", (await _db.AuditAsync()).Last().Detail);
@@ -52,18 +52,39 @@ public sealed class UserAccountServiceTests : IAsyncLifetime
     {
         _actors.Current = As(Role.Admin);
         var created = await Accounts.CreateAsync("ops@shop.test", Role.Operator, "Opsx#2026pw");
-        var directory = _db.Get<UserDirectory>();
 
         await Accounts.SetDisabledAsync(created.UserId!, true);
-        var disabled = await directory.ActorForAsync(created.UserId!);
+        var disabled = await SignedInActorAsync(created.UserId!);
         await Accounts.SetDisabledAsync(created.UserId!, false);
-        var enabled = await directory.ActorForAsync(created.UserId!);
+        var enabled = await SignedInActorAsync(created.UserId!);
 
         Assert.Equal((null, false), (disabled.Role, disabled.May(Permission.Import)));
         Assert.Equal(Role.Operator, enabled.Role);
         Assert.Equal([AuditAction.UserCreated, AuditAction.UserDisabled, AuditAction.UserEnabled], (await _db.AuditAsync()).Select(e => e.Action));
         var listed = Assert.Single(await Accounts.ListAsync());
         Assert.False(listed.Disabled);
+    }
+
+    [Fact]
+    public async Task ASessionIssuedBeforeARoleChangeOrDisable_HasNoRoleAnyMore()
+    {
+        _actors.Current = As(Role.Admin);
+        var created = await Accounts.CreateAsync("ops@shop.test", Role.Operator, "Opsx#2026pw");
+        var directory = _db.Get<UserDirectory>();
+        var first = await StampOfAsync(created.UserId!);
+
+        Assert.Equal(Role.Operator, (await directory.ActorForAsync(created.UserId!, first)).Role);
+        Assert.True(await directory.IsCurrentAsync(created.UserId!, first));
+        await Accounts.ChangeRoleAsync(created.UserId!, Role.Lead);
+        var promoted = await StampOfAsync(created.UserId!);
+        await Accounts.SetDisabledAsync(created.UserId!, true);
+
+        var old = await directory.ActorForAsync(created.UserId!, first);
+        Assert.Equal(("ops@shop.test", null), (old.Name, old.Role));
+        Assert.NotEqual(first, promoted);
+        Assert.False(await directory.IsCurrentAsync(created.UserId!, first));
+        Assert.False(await directory.IsCurrentAsync(created.UserId!, promoted));
+        Assert.Null((await directory.ActorForAsync(created.UserId!, null)).Role);
     }
 
     [Fact]
@@ -109,4 +130,13 @@ public sealed class UserAccountServiceTests : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    /// <summary>The actor of a session signed in now (with the user's current security stamp).</summary>
+    private async Task<Actor> SignedInActorAsync(string userId) => await _db.Get<UserDirectory>().ActorForAsync(userId, await StampOfAsync(userId));
+
+    private async Task<string?> StampOfAsync(string userId)
+    {
+        await using var context = await _db.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<LiveOps.Core.Data.LiveOpsDbContext>>().CreateDbContextAsync();
+        return (await context.Users.FindAsync(userId))!.SecurityStamp;
+    }
 }
