@@ -37,7 +37,7 @@ public sealed class ShellBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.GotoAsync(_app, "/live-sessions");
 
-        await Expect(page.Page.GetByTestId("live-sessions-empty")).ToContainTextAsync("导入 live-sessions 文件");
+        await Expect(page.Page.GetByTestId("live-sessions-empty")).ToContainTextAsync("去数据导入上传 live-sessions.csv");
         Assert.Empty(page.ConsoleErrors);
     }
 
@@ -76,7 +76,7 @@ public sealed class ShellBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.GotoAsync(_app, "/");
 
-        await Expect(page.Page.GetByTestId("overview-empty")).ToContainTextAsync("近 90 天没有已支付订单");
+        await Expect(page.Page.GetByTestId("overview-empty")).ToContainTextAsync("没有已支付订单");
         Assert.Empty(page.ConsoleErrors);
     }
 

@@ -33,7 +33,8 @@ public sealed class SameAnswersOnBothProvidersTests(SameDatasetOnBothProviders d
 
         Assert.True(onSqlite.ExitCode == 0, onSqlite.Error);
         Assert.True(onPostgres.ExitCode == 0, onPostgres.Error);
-        Assert.True(onSqlite.Out.Length > 200, $"{report} printed almost nothing: {onSqlite.Out}");
+        // The dataset holds no actions: that report is compared empty.
+        Assert.True(report == "actions" || onSqlite.Out.Length > 200, $"{report} printed almost nothing: {onSqlite.Out}");
         Assert.Equal(onSqlite.Out, onPostgres.Out);
     }
 

@@ -29,6 +29,8 @@ public sealed class LiveSessionPagesTests : IAsyncLifetime
         _ctx.Services.AddMudServices();
         _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton(_db.Get<LiveSessionService>());
+        _ctx.Services.AddSingleton(_db.Get<LiveOps.Core.Acquisition.AcquisitionService>());
+        _ctx.Services.AddSingleton(_db.Get<LiveOps.Core.InviteTiming.InviteTimingService>());
         _ctx.Services.AddSingleton(_db.Get<ZoneClock>());
         _ctx.Services.AddScoped<Formatting>();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;

@@ -19,6 +19,7 @@ public sealed class OverviewPageTests : ShellContext
         Services.AddSingleton(_db.Get<DailyGmvService>());
         Services.AddSingleton(_db.Get<OverviewKpiService>());
         Services.AddSingleton(_db.Get<LiveOps.Core.PushCadence.CadenceService>());
+        Services.AddSingleton(_db.Get<LiveOps.Core.Value.ValueService>());
         _chart = JSInterop.SetupModule("./Components/Charts/ApexChart.razor.js");
         _chart.SetupModule(invocation => invocation.Identifier == "create");
     }

@@ -7,6 +7,7 @@ using LiveOps.Core.Value;
 using LiveOps.Dashboard;
 using LiveOps.Dashboard.Components.Charts;
 using LiveOps.Dashboard.Components.Pages.Value;
+using LiveOps.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
@@ -17,6 +18,7 @@ namespace LiveOps.Tests.Dashboard.Value;
 public sealed class ValueComponentsTests : IAsyncLifetime
 {
     private readonly BunitContext _ctx = new();
+    private readonly TestDatabase _db = new();
 
     public Task InitializeAsync()
     {
@@ -25,6 +27,8 @@ public sealed class ValueComponentsTests : IAsyncLifetime
         _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton(new ZoneClock(new FakeTimeProvider(), "Asia/Shanghai"));
         _ctx.Services.AddScoped<Formatting>();
+        _ctx.Services.AddSingleton(_db.Get<LiveOps.Core.Value.ValueService>());
+        _ctx.SignInAs(LiveOps.Core.Accounts.Role.Lead, "lead@liveops.test");
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         return Task.CompletedTask;
     }
@@ -78,7 +82,11 @@ public sealed class ValueComponentsTests : IAsyncLifetime
         Assert.Equal("/export/value/customers.xlsx?list=quadrant&key=KeepClose", ValueView.Export(new ValueListQuery(ValueListKind.Quadrant, "KeepClose"), "xlsx"));
     }
 
-    public async Task DisposeAsync() => await _ctx.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _ctx.DisposeAsync();
+        _db.Dispose();
+    }
 }
 
 /// <summary>The value list export: every column in order, and text from a file never read as a spreadsheet formula.</summary>
