@@ -5,6 +5,7 @@ using LiveOps.Dashboard;
 using LiveOps.Dashboard.Accounts;
 using LiveOps.Dashboard.Cli;
 using LiveOps.Dashboard.Components;
+using LiveOps.Dashboard.Components.Pages.Data;
 using LiveOps.Dashboard.Components.Pages.Tiers;
 using LiveOps.Dashboard.Exports;
 using Microsoft.AspNetCore.Localization;
@@ -61,6 +62,7 @@ app.MapCohortExports();
 app.MapCampaignExports();
 app.MapOverviewExports();
 app.MapValueExports();
+app.MapTemplateEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await StartupData.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
