@@ -18,6 +18,8 @@ public abstract class DataPageContext : ShellContext
 {
     protected DataPageContext(string culture = "zh-CN", Role role = Role.Operator) : base(culture, role)
     {
+        // The engine reads the whole file on the thread pool; on a loaded two-core machine that takes more than bUnit's default second.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         Actors.Current = AccountsTestKit.As(role);
         Db = AccountsTestKit.DatabaseWith(Actors);
         Services.AddSingleton(Db.Get<SavedMappingService>());

@@ -48,7 +48,7 @@ public sealed class DataPageTests : DataPageContext
         cut.WaitForAssertion(() => Assert.Equal("4", cut.Find("[data-testid=preview-rows]").TextContent));
         var chosen = cut.FindAll("[data-testid=mapping-option]").Single(o => o.HasAttribute("checked"));
         Assert.Equal("preset:douyin-orders", chosen.GetAttribute("data-key"));
-        Assert.Single(cut.FindAll("[data-testid=offered]"));
+        Assert.Equal("preset:douyin-orders", cut.FindAll("[data-testid=mapping-option]")[0].GetAttribute("data-key"));
         Assert.Equal("3", cut.Find("[data-testid=preview-records]").TextContent);
         Assert.Equal("2", cut.Find("[data-testid=preview-new-customers]").TextContent);
         Assert.Equal("0", cut.Find("[data-testid=preview-known-customers]").TextContent);

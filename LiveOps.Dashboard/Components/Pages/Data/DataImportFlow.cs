@@ -66,7 +66,7 @@ public sealed class DataImportFlow(SavedMappingService saved, MappedImportServic
         options.AddRange(others.Where(o => options.All(x => x.Key != o.Key)));
         options.Add(new MappingOption(PlainKey, Plain(Kind), false, false, null));
         Options = options;
-        Selected = options.FirstOrDefault(o => o.Key == key) ?? options[0];
+        Selected = options.FirstOrDefault(o => o.Key == key) ?? options.FirstOrDefault(o => o.Offered) ?? options[^1];
     }
 
     public void Select(string key) => Selected = Options.FirstOrDefault(o => o.Key == key) ?? Selected;

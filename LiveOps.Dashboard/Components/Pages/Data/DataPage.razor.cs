@@ -228,6 +228,8 @@ public sealed partial class DataPage : IAsyncDisposable
             _run.Dispose();
             _run = null;
         }
+        // A step started by a child's callback (the editor's save) would otherwise leave the page showing "running".
+        StateHasChanged();
     }
 
     private IProgress<ImportProgress> Progress() => new Progress<ImportProgress>(p => Report(p.RowsRead, p.Fraction));
