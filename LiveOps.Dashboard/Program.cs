@@ -5,6 +5,8 @@ using LiveOps.Dashboard;
 using LiveOps.Dashboard.Accounts;
 using LiveOps.Dashboard.Cli;
 using LiveOps.Dashboard.Components;
+using LiveOps.Dashboard.Components.Pages.Data;
+using LiveOps.Dashboard.Components.Pages.Tiers;
 using LiveOps.Dashboard.Exports;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -70,6 +72,7 @@ app.MapAccountEndpoints();
 app.MapExports();
 app.MapValueExports();
 app.MapActionExports();
+app.MapTemplateEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await StartupData.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);

@@ -103,18 +103,7 @@ public static class AccountsWeb
         // The Data page's upload as a plain request, for scripts: the same service, the same role check.
         app.MapPost("/data/import/{kind}", async (string kind, HttpRequest request, IImportService importer, CancellationToken ct) =>
         {
-            if (!ImportKinds.TryParse(kind, out var parsed))
-            {
-                return Results.Problem($"unknown kind '{kind}'", statusCode: StatusCodes.Status404NotFound);
-            }
-            if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "text/csv", StringComparison.OrdinalIgnoreCase))
-            {
-                return Results.Problem("send the file as Content-Type: text/csv", statusCode: StatusCodes.Status415UnsupportedMediaType);
-            }
-            var result = await importer.ImportAsync(parsed, request.Body, ct);
-            return result.Succeeded
-                ? Results.Ok(new { kind = ImportKinds.Name(parsed), rows = result.Rows, added = result.Added, updated = result.Updated })
-                : Results.UnprocessableEntity(new { kind = ImportKinds.Name(parsed), problems = result.Problems.Select(p => p.ToString()), moreProblems = result.MoreProblems });
+            return await LiveOps.Dashboard.Components.Pages.Data.DataImportEndpoint.HandleAsync(kind, request, importer, ct);
         });
     }
 

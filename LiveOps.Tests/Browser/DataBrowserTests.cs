@@ -34,9 +34,12 @@ public sealed class DataBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.Page.GetByTestId("kind-orders").ClickAsync();
         await page.Page.Locator("input[type=file]").SetInputFilesAsync(file);
+        await Expect(page.Page.GetByTestId("preview-records")).ToHaveTextAsync("3");
+        Assert.Equal(0, await CountOrdersAsync());
+        await page.Page.GetByTestId("confirm-import").ClickAsync();
 
         await Expect(page.Page.GetByTestId("import-added")).ToHaveTextAsync("3");
-        await Expect(page.Page.GetByTestId("import-rows")).ToHaveTextAsync("3");
+        await Expect(page.Page.GetByTestId("preview-rows")).ToHaveTextAsync("3");
         await Expect(page.Page.GetByTestId("import-updated")).ToHaveTextAsync("0");
         await Expect(page.Page.GetByTestId("import-customers-created")).ToContainTextAsync("2");
         Assert.Equal(3, await CountOrdersAsync());

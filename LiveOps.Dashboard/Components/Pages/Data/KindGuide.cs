@@ -21,6 +21,12 @@ public static class KindGuide
     public static IReadOnlyList<ColumnGuide> Columns(ImportKind kind) =>
         ImportSchemas.For(kind).Fields.Select(Guide).ToList();
 
+    /// <summary>The values a choice column accepts, in the contract's spelling (<c>paid</c>, <c>refunded</c>, …).</summary>
+    public static IReadOnlyList<string> AllowedValues(FieldSpec field) =>
+        field.Type == FieldType.Enum && field.EnumType is not null
+            ? ((string)AllOf.MakeGenericMethod(field.EnumType).Invoke(null, null)!).Split(", ")
+            : [];
+
     private static ColumnGuide Guide(FieldSpec field)
     {
         var format = field.Type switch

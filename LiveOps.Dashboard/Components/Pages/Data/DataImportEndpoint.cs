@@ -1,0 +1,95 @@
+using System.Globalization;
+using LiveOps.Core.Import;
+using LiveOps.Core.Import.Mapping;
+
+namespace LiveOps.Dashboard.Components.Pages.Data;
+
+/// <summary>
+/// <c>POST /data/import/&lt;kind&gt;</c>: the Data page's upload as a plain request, for scripts. The body (CSV in any
+/// encoding the mapping reads, or .xlsx) is spooled to a temporary file before any service runs, so no write
+/// transaction waits on the client. <c>?mapping=&lt;name&gt;</c> imports through a saved mapping or a preset,
+/// <c>?dryRun=true</c> only checks; without a mapping a CSV body is read as contract §2 says.
+/// </summary>
+public static class DataImportEndpoint
+{
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static async Task<IResult> HandleAsync(string kind, HttpRequest request, IImportService importer, CancellationToken ct)
+    {
+        if (!ImportKinds.TryParse(kind, out var parsed))
+        {
+            return Results.Problem($"unknown kind '{kind}'", statusCode: StatusCodes.Status404NotFound);
+        }
+        var contentType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (contentType is not ("text/csv" or XlsxContentType or "application/octet-stream"))
+        {
+            return Results.Problem($"send the file as Content-Type: text/csv or {XlsxContentType}", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+        if (request.ContentLength > UploadLimits.MaxBytes)
+        {
+            return TooLarge(parsed, request.ContentLength.Value);
+        }
+        // Kestrel's default body limit (30 MB) is below the product's; the spool enforces the product's own.
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = UploadLimits.MaxBytes + 1;
+        }
+        var services = request.HttpContext.RequestServices;
+        var mappingName = request.Query["mapping"].ToString();
+        var dryRun = string.Equals(request.Query["dryRun"], "true", StringComparison.OrdinalIgnoreCase);
+        ImportMapping? mapping = null;
+        if (mappingName.Length > 0)
+        {
+            mapping = await services.GetRequiredService<SavedMappingService>().FindAsync(mappingName, ct);
+            if (mapping is null)
+            {
+                return Results.UnprocessableEntity(new { kind = ImportKinds.Name(parsed), problems = new[] { ImportProblem.Of(0, "name", "mapping.notFound", mappingName, string.Join(", ", PresetCatalog.All.Select(p => p.Name))).Format(CultureInfo.CurrentUICulture) } });
+            }
+        }
+        else if (contentType != "text/csv" || dryRun)
+        {
+            // An .xlsx body, or a check without writing, goes through the mapped importer with the contract's own columns.
+            mapping = DataImportFlow.Plain(parsed);
+        }
+
+        await using var spool = await UploadSpool.FromStreamAsync(request.Body, UploadLimits.MaxBytes, ct);
+        if (spool is null)
+        {
+            return TooLarge(parsed, UploadLimits.MaxBytes + 1);
+        }
+        if (mapping is null)
+        {
+            var plain = await importer.ImportFileAsync(parsed, spool.Path, ct);
+            return plain.Succeeded
+                ? Results.Ok(new { kind = ImportKinds.Name(parsed), rows = plain.Rows, added = plain.Added, updated = plain.Updated })
+                : Results.UnprocessableEntity(new { kind = ImportKinds.Name(parsed), problems = plain.Problems.Select(p => p.ToString()), moreProblems = plain.MoreProblems });
+        }
+        var mapped = services.GetRequiredService<MappedImportService>();
+        var result = dryRun
+            ? await mapped.PreviewFileAsync(parsed, spool.Path, mapping, null, ct)
+            : await mapped.ImportFileAsync(parsed, spool.Path, mapping, null, ct);
+        var body = new
+        {
+            kind = ImportKinds.Name(parsed),
+            mapping = result.Mapping,
+            dryRun = result.DryRun,
+            rowsRead = result.RowsRead,
+            records = result.Records,
+            skipped = result.Skipped.Select(s => new { rule = s.Rule.Describe(), rows = s.Rows }),
+            newCustomers = result.NewCustomers,
+            knownCustomers = result.KnownCustomers,
+            added = result.Written?.Added,
+            updated = result.Written?.Updated,
+            problems = result.Problems.Select(p => p.Format(CultureInfo.CurrentUICulture)),
+            moreProblems = result.MoreProblems,
+        };
+        return result.Succeeded ? Results.Ok(body) : Results.UnprocessableEntity(body);
+    }
+
+    private static IResult TooLarge(ImportKind kind, long bytes) =>
+        Results.Json(new
+        {
+            kind = ImportKinds.Name(kind),
+            problems = new[] { ImportProblem.Of(1, "file", "file.tooLarge", (bytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture), UploadLimits.MaxMegabytes.ToString(CultureInfo.InvariantCulture)).Format(CultureInfo.CurrentUICulture) },
+        }, statusCode: StatusCodes.Status413PayloadTooLarge);
+}
