@@ -100,6 +100,8 @@ public sealed class ActionsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await File.WriteAllTextAsync(file, orders.ToString());
         await page.GotoAsync(_app, "/data?kind=orders");
         await p.Locator("input[type=file]").SetInputFilesAsync(file);
+        await Expect(p.GetByTestId("preview-records")).ToHaveTextAsync("9");
+        await p.GetByTestId("confirm-import").ClickAsync();
         await Expect(p.GetByTestId("import-added")).ToHaveTextAsync("9");
 
         await page.GotoAsync(_app, "/actions/1");
