@@ -121,6 +121,82 @@ public sealed class ActionsBrowserTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FromTheChurnRiskList_CreateWith20PercentHoldout_DownloadSendList_ImportOrders_SeeTheResult()
+    {
+        // Twenty other customers who bought twice, ten days apart, two months ago: past their own interval, on the
+        // value page's churn-risk list (the near-next-tier customers above bought once and are on it too).
+        var clock = _app.Services.GetRequiredService<ZoneClock>();
+        var factory = _app.Services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var lapsed = Enumerable.Range(1, 20).Select(i => new Customer { CustomerId = $"r{i:00}" }).ToList();
+            db.Customers.AddRange(lapsed);
+            await db.SaveChangesAsync();
+            db.Orders.AddRange(lapsed.SelectMany((c, i) => new[] { -70, -60 }.Select(d => new Order
+            {
+                OrderId = $"r{i}{d}",
+                CustomerKey = c.Id,
+                PlacedAt = clock.StartOfDay(_today.AddDays(d)).AddHours(12),
+                Amount = 50m,
+                Status = OrderStatus.Paid,
+            })));
+            await db.SaveChangesAsync();
+        }
+        await using var page = await browser.NewPageAsync();
+        var p = page.Page;
+        await page.GotoAsync(_app, "/value");
+
+        await p.GetByTestId("create-action-churn").ClickAsync();
+        var dialog = p.GetByTestId("create-action-dialog");
+        var size = int.Parse(await dialog.GetByTestId("preview-size").InnerTextAsync(), CultureInfo.InvariantCulture);
+        Assert.True(size >= 20, $"the churn-risk list holds {size}");
+        await Field(dialog, "action-name").FillAsync("沉睡唤醒");
+        // Started yesterday (local midnight), so the orders placed an hour ago fall in the window.
+        await Field(dialog, "action-starts").FillAsync(_today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await Field(dialog, "action-starts").BlurAsync();
+        await Field(dialog, "action-holdout").FillAsync("20");
+        await Field(dialog, "action-holdout").BlurAsync();
+        var holdoutSize = (int)Math.Round(size * 0.2, MidpointRounding.AwayFromZero);
+        await Expect(dialog.GetByTestId("preview-holdout")).ToHaveTextAsync(holdoutSize.ToString(CultureInfo.InvariantCulture));
+        await p.GetByTestId("action-save").ClickAsync();
+
+        await p.WaitForURLAsync("**/actions/1");
+        var (contacted, holdout) = await GroupsAsync();
+        Assert.Equal((size - holdoutSize, holdoutSize), (contacted.Count, holdout.Count));
+        Assert.Contains("r01", contacted.Concat(holdout));
+
+        var download = await p.RunAndWaitForDownloadAsync(() => p.GetByTestId("contacts-csv").ClickAsync());
+        var path = Path.Combine(_folder, "churn-contacts.csv");
+        await download.SaveAsAsync(path);
+        var lines = (await File.ReadAllTextAsync(path, Encoding.UTF8)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var sent = lines[1..].Select(l => l.Split(',')[0]).ToList();
+        Assert.Equal(contacted, sent);
+        Assert.Empty(sent.Intersect(holdout));
+
+        // Every contacted customer buys; nobody held out does.
+        var orders = new StringBuilder("order_id,customer_id,placed_at,amount\n");
+        var at = clock.UtcNow.AddHours(-1).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        foreach (var (id, i) in contacted.Select((id, i) => (id, i)))
+        {
+            orders.Append(CultureInfo.InvariantCulture, $"w{i},{id},{at},100\n");
+        }
+        var file = Path.Combine(_folder, "churn-orders.csv");
+        await File.WriteAllTextAsync(file, orders.ToString());
+        await page.GotoAsync(_app, "/data?kind=orders");
+        await p.Locator("input[type=file]").SetInputFilesAsync(file);
+        await Expect(p.GetByTestId("preview-records")).ToHaveTextAsync(contacted.Count.ToString(CultureInfo.InvariantCulture));
+        await p.GetByTestId("confirm-import").ClickAsync();
+        await Expect(p.GetByTestId("import-added")).ToHaveTextAsync(contacted.Count.ToString(CultureInfo.InvariantCulture));
+
+        await page.GotoAsync(_app, "/actions/1");
+        await Expect(p.GetByTestId("contacted-buyers")).ToHaveTextAsync(contacted.Count.ToString(CultureInfo.InvariantCulture));
+        await Expect(p.GetByTestId("holdout-buyers")).ToHaveTextAsync("0");
+        // 100% − 0% = +100 points with a zero-width interval (both rates at their bounds).
+        await Expect(p.GetByTestId("action-difference")).ToHaveTextAsync("+100.00 个百分点 [+100.00, +100.00]");
+        Assert.Empty(page.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task ALead_SeesResultsButNoCreateControls()
     {
         var password = await _app.AddUserAsync("lead@shop.test", LiveOps.Core.Accounts.Role.Lead);
