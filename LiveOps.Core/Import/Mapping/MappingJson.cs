@@ -15,7 +15,7 @@ public sealed class MappingException(IReadOnlyList<ImportProblem> problems)
 /// Reads and writes the mapping JSON of contract §5 and checks it against the kind's columns, so a wrong
 /// mapping is refused with what is wrong and where, before any file is read.
 /// </summary>
-public static class MappingJson
+public static partial class MappingJson
 {
     private static readonly string[] Keys = ["kind", "name", "encoding", "fields", "lines", "skip", "timestampFormats", "detect", "description"];
     private static readonly string[] FieldKeys = ["column", "values", "value", "product", "hash"];
@@ -344,80 +344,5 @@ public static class MappingJson
             return [];
         }
         return element.EnumerateArray().Select(x => x.GetString()!).ToList();
-    }
-
-    /// <summary>The mapping as contract §5 JSON (indented, keys in the contract's order), as saved and shown in the editor.</summary>
-    public static string Write(ImportMapping mapping)
-    {
-        var root = new JsonObject
-        {
-            ["kind"] = ImportKinds.Name(mapping.Kind),
-            ["name"] = mapping.Name,
-        };
-        if (mapping.Description is not null)
-        {
-            root["description"] = mapping.Description;
-        }
-        root["encoding"] = mapping.Encoding switch { SourceEncoding.Utf8 => "utf-8", SourceEncoding.Gb18030 => "gb18030", _ => "auto" };
-        var fields = new JsonObject();
-        foreach (var (target, rule) in mapping.Fields)
-        {
-            fields[target] = WriteField(rule);
-        }
-        root["fields"] = fields;
-        if (mapping.Lines != LineMode.None)
-        {
-            root["lines"] = mapping.Lines == LineMode.Sum ? "sum" : "once";
-        }
-        if (mapping.Skip.Count > 0)
-        {
-            root["skip"] = new JsonArray([.. mapping.Skip.Select(s => (JsonNode)(s.Column is not null
-                ? new JsonObject { ["column"] = s.Column, ["is"] = s.Is }
-                : new JsonObject { ["field"] = s.Field, ["is"] = s.Is }))]);
-        }
-        if (mapping.TimestampFormats.Count > 0)
-        {
-            root["timestampFormats"] = new JsonArray([.. mapping.TimestampFormats.Select(f => (JsonNode)f!)]);
-        }
-        if (mapping.Detect.Count > 0)
-        {
-            root["detect"] = new JsonArray([.. mapping.Detect.Select(f => (JsonNode)f!)]);
-        }
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-    }
-
-    private static JsonNode WriteField(FieldRule rule)
-    {
-        if (rule.Column is not null && rule.Values is null && !rule.Hash)
-        {
-            return rule.Column;
-        }
-        var field = new JsonObject();
-        if (rule.Column is not null)
-        {
-            field["column"] = rule.Column;
-        }
-        if (rule.Values is not null)
-        {
-            var values = new JsonObject();
-            foreach (var (from, to) in rule.Values)
-            {
-                values[from] = to;
-            }
-            field["values"] = values;
-        }
-        if (rule.Value is not null)
-        {
-            field["value"] = rule.Value;
-        }
-        if (rule.Product is not null)
-        {
-            field["product"] = new JsonArray([.. rule.Product.Select(p => (JsonNode)p!)]);
-        }
-        if (rule.Hash)
-        {
-            field["hash"] = true;
-        }
-        return field;
     }
 }
