@@ -70,7 +70,7 @@ public sealed class ActionsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(dialog.GetByTestId("preview-verdict")).ToHaveTextAsync("这个名单只能看出 ≥ 78 个百分点的提升");
         await p.GetByTestId("action-save").ClickAsync();
 
-        await p.WaitForURLAsync("**/actions/1");
+        await page.ExpectPathAsync(_app, "/actions/1");
         await Expect(p.GetByTestId("action-open")).ToContainTextAsync("观察期到");
         var (contacted, holdout) = await GroupsAsync();
         Assert.Equal((16, 4), (contacted.Count, holdout.Count));
@@ -160,7 +160,7 @@ public sealed class ActionsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(dialog.GetByTestId("preview-holdout")).ToHaveTextAsync(holdoutSize.ToString(CultureInfo.InvariantCulture));
         await p.GetByTestId("action-save").ClickAsync();
 
-        await p.WaitForURLAsync("**/actions/1");
+        await page.ExpectPathAsync(_app, "/actions/1");
         var (contacted, holdout) = await GroupsAsync();
         Assert.Equal((size - holdoutSize, holdoutSize), (contacted.Count, holdout.Count));
         Assert.Contains("r01", contacted.Concat(holdout));

@@ -109,6 +109,25 @@ public sealed class BrowserPage(IBrowserContext context, IPage page) : IAsyncDis
         _signedIn.Add(app.BaseUrl);
     }
 
+    /// <summary>
+    /// Waits until the page is at <paramref name="path"/> (a save that navigates there). When it never gets there, the
+    /// failure says where the page is, what alerts it shows and what the server logged as errors.
+    /// </summary>
+    public async Task ExpectPathAsync(DashboardApp app, string path)
+    {
+        try
+        {
+            await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+        }
+        catch (TimeoutException e)
+        {
+            var alerts = await Page.Locator(".mud-alert, .mud-snackbar, #blazor-error-ui").AllInnerTextsAsync();
+            throw new TimeoutException(
+                $"Expected {path}, still at {Page.Url}. Alerts: [{string.Join(" | ", alerts)}]. " +
+                $"Console: [{string.Join(" | ", ConsoleErrors)}]. Server errors: [{string.Join(" | ", app.ServerErrors)}]", e);
+        }
+    }
+
     public async ValueTask DisposeAsync() => await context.DisposeAsync();
 }
 

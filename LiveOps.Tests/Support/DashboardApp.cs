@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LiveOps.Tests.Support;
 
@@ -22,10 +23,12 @@ public sealed partial class DashboardApp : IAsyncDisposable
 
     private readonly WebApplicationFactory<Program> _factory;
     private readonly string _folder;
+    private readonly ServerErrorLog _errors;
 
-    private DashboardApp(WebApplicationFactory<Program> factory, string folder, string baseUrl, string databasePath)
+    private DashboardApp(WebApplicationFactory<Program> factory, ServerErrorLog errors, string folder, string baseUrl, string databasePath)
     {
         _factory = factory;
+        _errors = errors;
         _folder = folder;
         BaseUrl = baseUrl;
         DatabasePath = databasePath;
@@ -36,6 +39,9 @@ public sealed partial class DashboardApp : IAsyncDisposable
     public string DatabasePath { get; }
 
     public IServiceProvider Services => _factory.Services;
+
+    /// <summary>What the server logged at Error or above, so a browser test that waits in vain can say why.</summary>
+    public IReadOnlyList<string> ServerErrors => _errors.Entries;
 
     /// <summary>
     /// The user every browser test signs in as, unless it opts out (see <see cref="BrowserPage.AutoSignIn"/>):
@@ -56,9 +62,11 @@ public sealed partial class DashboardApp : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "liveops-browser", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var databasePath = Path.Combine(folder, "liveops.db");
+        var errors = new ServerErrorLog();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
+            web.ConfigureLogging(logging => logging.AddProvider(errors));
             // appsettings.json names the dashboard's port; tests take a free one so parallel runs never collide.
             web.UseSetting("Urls", "http://127.0.0.1:0");
             web.UseSetting("ConnectionStrings:LiveOps", new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString());
@@ -76,7 +84,7 @@ public sealed partial class DashboardApp : IAsyncDisposable
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var app = new DashboardApp(factory, folder, address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/'), databasePath);
+        var app = new DashboardApp(factory, errors, folder, address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/'), databasePath);
         if (user is { } role)
         {
             app.DefaultEmail = $"{Roles.Name(role).ToLowerInvariant()}@liveops.test";
