@@ -75,6 +75,27 @@ public static class ImportText
         ["mapped.totalDisagrees"] = ("'{0}' differs from the order total '{1}' on line {2}, the first line of order {3} (lines: once)",
             "“{0}”与订单 {3} 第一行（第 {2} 行）的订单总额“{1}”不同（lines: once）"),
 
+        // A tier rule set (tier-rules files and the tiers editor; row numbers count the rules)
+        ["tierRule.Empty"] = ("the rule set has no tiers; it needs at least the rank-0 entry tier", "规则集中没有等级；至少需要 rank 为 0 的入门等级"),
+        ["tierRule.NameMissing"] = ("the tier needs a name", "等级需要名称"),
+        ["tierRule.NameTooLong"] = ("the name is longer than {0} characters", "名称超过 {0} 个字符"),
+        ["tierRule.DuplicateName"] = ("'{0}' is already the name of row {1}; names are unique", "“{0}”已是第 {1} 条规则的名称；名称不能重复"),
+        ["tierRule.NoEntryTier"] = ("no tier has rank 0; exactly one entry tier is needed", "没有 rank 为 0 的等级；需要且只能有一个入门等级"),
+        ["tierRule.SeveralEntryTiers"] = ("rank 0 is already taken by row {0}; exactly one entry tier is allowed", "rank 0 已被第 {0} 条规则占用；只能有一个入门等级"),
+        ["tierRule.EntryTierHasThreshold"] = ("the rank-0 entry tier holds everyone, so it takes no thresholds", "rank 为 0 的入门等级包含所有人，不能设门槛"),
+        ["tierRule.NegativeRank"] = ("{0} is negative; ranks run 0, 1, 2, …", "{0} 是负数；rank 依次为 0、1、2、…"),
+        ["tierRule.DuplicateRank"] = ("rank {0} is already taken by row {1}", "rank {0} 已被第 {1} 条规则占用"),
+        ["tierRule.RankGap"] = ("rank {0} leaves a gap: rank {1} is missing; ranks run 0, 1, 2, … without gaps",
+            "rank {0} 留下空缺：缺少 rank {1}；rank 必须依次为 0、1、2、…，不能跳号"),
+        ["tierRule.NegativeThreshold"] = ("{0} is negative; a threshold is 0 or more", "{0} 是负数；门槛必须是 0 或更大"),
+        ["tierRule.NoThreshold"] = ("tier '{0}' has neither min_spend_12m nor min_orders_12m, so no one could reach it",
+            "等级“{0}”既没有 min_spend_12m 也没有 min_orders_12m，没有人能达到"),
+        ["tierRule.EasierThanLowerTier"] = ("{0} is below the {1} of lower tier '{2}'; a higher tier is never easier to reach",
+            "{0} 低于较低等级“{2}”的 {1}；更高的等级不能更容易达到"),
+        ["tierRule.DiscountOutOfRange"] = ("{0} is outside (0, 1]; 0.95 means 95% of the list price", "{0} 不在 (0, 1] 之内；0.95 表示按原价的 95% 付款（9.5折）"),
+        ["tierRule.DiscountIncreases"] = ("{0} is more than the {1} of lower tier '{2}'; a higher tier never pays more",
+            "{0} 高于较低等级“{2}”的 {1}；更高的等级不能付得更多"),
+
         // A mapping itself
         ["mapping.json"] = ("is not valid JSON: {0}", "不是有效的 JSON：{0}"),
         ["mapping.object"] = ("must be a JSON object", "必须是 JSON 对象"),

@@ -15,7 +15,7 @@ public static class TierRuleSetCheck
     {
         var drafts = rules.Select(r => new TierRuleDraft(r.Tier, r.Rank, r.MinSpend12m, r.MinOrders12m, r.Discount, r.DedicatedService)).ToList();
         return TierRuleValidator.Validate(drafts)
-            .Select(p => new ImportProblem(p.Row is int row ? rules[row].Line : headerLine, p.Field, p.Message))
+            .Select(p => ImportProblem.Of(p.Row is int row ? rules[row].Line : headerLine, p.Field, p.TextCode, [.. p.Args]))
             .OrderBy(p => p.Line)
             .ToList();
     }

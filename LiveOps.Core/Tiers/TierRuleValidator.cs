@@ -1,3 +1,6 @@
+using System.Globalization;
+using LiveOps.Core.Import;
+
 namespace LiveOps.Core.Tiers;
 
 /// <summary>What is wrong with a rule set. Codes let the dashboard phrase the message in the user's language.</summary>
@@ -23,10 +26,22 @@ public enum TierRuleProblemCode
 /// <summary>
 /// One problem, tied to a row (index in the input, null for the set as a whole) and a field named as the
 /// <c>tier-rules</c> CSV column (<c>tier</c>, <c>rank</c>, <c>min_spend_12m</c>, <c>min_orders_12m</c>, <c>discount</c>).
-/// <see cref="Message"/> is the English text for logs, the command line and the importer.
+/// <see cref="Message"/> is the English text for logs and the command line; <see cref="TextCode"/> and <see cref="Args"/>
+/// give the same text in Chinese through <see cref="ImportText"/>.
 /// </summary>
 public sealed record TierRuleProblem(int? Row, string Field, TierRuleProblemCode Code, string Message)
 {
+    public IReadOnlyList<string> Args { get; init; } = [];
+
+    /// <summary>The code of this problem's text in <see cref="ImportText"/>.</summary>
+    public string TextCode => TextCodeOf(Code);
+
+    public static string TextCodeOf(TierRuleProblemCode code) => "tierRule." + code;
+
+    /// <summary>A problem whose message is the English text of its code with <paramref name="args"/>.</summary>
+    public static TierRuleProblem Of(int? row, string field, TierRuleProblemCode code, params string[] args) =>
+        new(row, field, code, ImportText.English(TextCodeOf(code), args)) { Args = args };
+
     public override string ToString() => Row is null ? $"{Field}: {Message}" : $"row {Row + 1}: {Field}: {Message}";
 }
 
@@ -55,7 +70,7 @@ public static class TierRuleValidator
         var problems = new List<TierRuleProblem>();
         if (rules.Count == 0)
         {
-            problems.Add(new(null, TierField, TierRuleProblemCode.Empty, "the rule set has no tiers; it needs at least the rank-0 entry tier"));
+            problems.Add(TierRuleProblem.Of(null, TierField, TierRuleProblemCode.Empty));
             return problems;
         }
         CheckRows(rules, problems);
@@ -72,28 +87,28 @@ public static class TierRuleValidator
             var r = rules[i];
             if (r.MinSpend12m < 0)
             {
-                problems.Add(new(i, SpendField, TierRuleProblemCode.NegativeThreshold, $"{r.MinSpend12m} is negative; a threshold is 0 or more"));
+                problems.Add(TierRuleProblem.Of(i, SpendField, TierRuleProblemCode.NegativeThreshold, Text(r.MinSpend12m)));
             }
             if (r.MinOrders12m < 0)
             {
-                problems.Add(new(i, OrdersField, TierRuleProblemCode.NegativeThreshold, $"{r.MinOrders12m} is negative; a threshold is 0 or more"));
+                problems.Add(TierRuleProblem.Of(i, OrdersField, TierRuleProblemCode.NegativeThreshold, Text(r.MinOrders12m)));
             }
             if (r.Discount <= 0 || r.Discount > 1)
             {
-                problems.Add(new(i, DiscountField, TierRuleProblemCode.DiscountOutOfRange, $"{r.Discount} is outside (0, 1]; 0.95 means 95% of the list price"));
+                problems.Add(TierRuleProblem.Of(i, DiscountField, TierRuleProblemCode.DiscountOutOfRange, Text(r.Discount)));
             }
             if (r.Rank < 0)
             {
-                problems.Add(new(i, RankField, TierRuleProblemCode.NegativeRank, $"{r.Rank} is negative; ranks run 0, 1, 2, …"));
+                problems.Add(TierRuleProblem.Of(i, RankField, TierRuleProblemCode.NegativeRank, Text(r.Rank)));
             }
             else if (r.Rank == 0 && (r.MinSpend12m is not null || r.MinOrders12m is not null))
             {
                 var field = r.MinSpend12m is not null ? SpendField : OrdersField;
-                problems.Add(new(i, field, TierRuleProblemCode.EntryTierHasThreshold, "the rank-0 entry tier holds everyone, so it takes no thresholds"));
+                problems.Add(TierRuleProblem.Of(i, field, TierRuleProblemCode.EntryTierHasThreshold));
             }
             else if (r.Rank > 0 && r.MinSpend12m is null && r.MinOrders12m is null)
             {
-                problems.Add(new(i, SpendField, TierRuleProblemCode.NoThreshold, $"tier '{r.Tier}' has neither min_spend_12m nor min_orders_12m, so no one could reach it"));
+                problems.Add(TierRuleProblem.Of(i, SpendField, TierRuleProblemCode.NoThreshold, r.Tier ?? ""));
             }
         }
     }
@@ -106,15 +121,15 @@ public static class TierRuleValidator
             var name = rules[i].Tier?.Trim() ?? "";
             if (name.Length == 0)
             {
-                problems.Add(new(i, TierField, TierRuleProblemCode.NameMissing, "the tier needs a name"));
+                problems.Add(TierRuleProblem.Of(i, TierField, TierRuleProblemCode.NameMissing));
             }
             else if (name.Length > MaxNameLength)
             {
-                problems.Add(new(i, TierField, TierRuleProblemCode.NameTooLong, $"the name is longer than {MaxNameLength} characters"));
+                problems.Add(TierRuleProblem.Of(i, TierField, TierRuleProblemCode.NameTooLong, Text(MaxNameLength)));
             }
             else if (!seen.TryAdd(name, i))
             {
-                problems.Add(new(i, TierField, TierRuleProblemCode.DuplicateName, $"'{name}' is already the name of row {seen[name] + 1}; names are unique"));
+                problems.Add(TierRuleProblem.Of(i, TierField, TierRuleProblemCode.DuplicateName, name, Text(seen[name] + 1)));
             }
         }
     }
@@ -124,18 +139,18 @@ public static class TierRuleValidator
         var entry = Enumerable.Range(0, rules.Count).Where(i => rules[i].Rank == 0).ToList();
         if (entry.Count == 0)
         {
-            problems.Add(new(null, RankField, TierRuleProblemCode.NoEntryTier, "no tier has rank 0; exactly one entry tier is needed"));
+            problems.Add(TierRuleProblem.Of(null, RankField, TierRuleProblemCode.NoEntryTier));
         }
         foreach (var i in entry.Skip(1))
         {
-            problems.Add(new(i, RankField, TierRuleProblemCode.SeveralEntryTiers, $"rank 0 is already taken by row {entry[0] + 1}; exactly one entry tier is allowed"));
+            problems.Add(TierRuleProblem.Of(i, RankField, TierRuleProblemCode.SeveralEntryTiers, Text(entry[0] + 1)));
         }
         var firstOfRank = new Dictionary<int, int>();
         for (var i = 0; i < rules.Count; i++)
         {
             if (rules[i].Rank > 0 && !firstOfRank.TryAdd(rules[i].Rank, i))
             {
-                problems.Add(new(i, RankField, TierRuleProblemCode.DuplicateRank, $"rank {rules[i].Rank} is already taken by row {firstOfRank[rules[i].Rank] + 1}"));
+                problems.Add(TierRuleProblem.Of(i, RankField, TierRuleProblemCode.DuplicateRank, Text(rules[i].Rank), Text(firstOfRank[rules[i].Rank] + 1)));
             }
         }
         var ranks = rules.Where(r => r.Rank >= 0).Select(r => r.Rank).Distinct().Order().ToList();
@@ -144,7 +159,7 @@ public static class TierRuleValidator
             if (ranks[expected] != expected)
             {
                 var row = Enumerable.Range(0, rules.Count).First(i => rules[i].Rank == ranks[expected]);
-                problems.Add(new(row, RankField, TierRuleProblemCode.RankGap, $"rank {ranks[expected]} leaves a gap: rank {expected} is missing; ranks run 0, 1, 2, … without gaps"));
+                problems.Add(TierRuleProblem.Of(row, RankField, TierRuleProblemCode.RankGap, Text(ranks[expected]), Text(expected)));
                 break;
             }
         }
@@ -160,21 +175,25 @@ public static class TierRuleValidator
             var spendAbove = lowers.Where(l => l.MinSpend12m is not null).MaxBy(l => l.MinSpend12m);
             if (higher.MinSpend12m is { } spend && spendAbove is not null && spend < spendAbove.MinSpend12m)
             {
-                problems.Add(new(rows[a], SpendField, TierRuleProblemCode.EasierThanLowerTier,
-                    $"{spend} is below the {spendAbove.MinSpend12m} of lower tier '{spendAbove.Tier}'; a higher tier is never easier to reach"));
+                problems.Add(TierRuleProblem.Of(rows[a], SpendField, TierRuleProblemCode.EasierThanLowerTier,
+                    Text(spend), Text(spendAbove.MinSpend12m), spendAbove.Tier ?? ""));
             }
             var ordersAbove = lowers.Where(l => l.MinOrders12m is not null).MaxBy(l => l.MinOrders12m);
             if (higher.MinOrders12m is { } orders && ordersAbove is not null && orders < ordersAbove.MinOrders12m)
             {
-                problems.Add(new(rows[a], OrdersField, TierRuleProblemCode.EasierThanLowerTier,
-                    $"{orders} is below the {ordersAbove.MinOrders12m} of lower tier '{ordersAbove.Tier}'; a higher tier is never easier to reach"));
+                problems.Add(TierRuleProblem.Of(rows[a], OrdersField, TierRuleProblemCode.EasierThanLowerTier,
+                    Text(orders), Text(ordersAbove.MinOrders12m), ordersAbove.Tier ?? ""));
             }
             var discountBelow = lowers.MinBy(l => l.Discount);
             if (discountBelow is not null && higher.Discount > discountBelow.Discount)
             {
-                problems.Add(new(rows[a], DiscountField, TierRuleProblemCode.DiscountIncreases,
-                    $"{higher.Discount} is more than the {discountBelow.Discount} of lower tier '{discountBelow.Tier}'; a higher tier never pays more"));
+                problems.Add(TierRuleProblem.Of(rows[a], DiscountField, TierRuleProblemCode.DiscountIncreases,
+                    Text(higher.Discount), Text(discountBelow.Discount), discountBelow.Tier ?? ""));
             }
         }
     }
+
+    private static string Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    private static string Text(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using LiveOps.Core.Import;
+using LiveOps.Core.Tiers;
 
 namespace LiveOps.Tests.Core.Import;
 
@@ -43,5 +45,24 @@ public sealed class TierRuleSetCheckTests
         var problems = Check(Rule(7, "normal", 0, 100m, null, 0.95m));
 
         Assert.Contains(problems, p => p.StartsWith("line 7: min_spend_12m: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_OnAChinesePage_ReadsInChinese_WithTheSameValues()
+    {
+        var problem = Assert.Single(TierRuleSetCheck.Check(
+            [Rule(2, "normal", 0, null, null, 0.95m), Rule(3, "silver", 1, 2000m, null, 0.90m), Rule(4, "gold", 2, 1500m, null, 0.85m)]));
+
+        Assert.Equal("第 4 行：min_spend_12m：1500 低于较低等级“silver”的 2000；更高的等级不能更容易达到", problem.Format(CultureInfo.GetCultureInfo("zh-CN")));
+        Assert.Equal("line 4: min_spend_12m: 1500 is below the 2000 of lower tier 'silver'; a higher tier is never easier to reach", problem.ToString());
+    }
+
+    [Fact]
+    public void EveryTierRuleProblemCode_HasATextInBothLanguages()
+    {
+        foreach (var code in Enum.GetValues<TierRuleProblemCode>())
+        {
+            Assert.True(ImportText.Knows(TierRuleProblem.TextCodeOf(code)), code.ToString());
+        }
     }
 }
