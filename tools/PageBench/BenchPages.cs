@@ -67,6 +67,11 @@ public static class BenchPages
             ["[data-testid=pd-kpis] tbody tr", "[data-testid=pd-membership] tbody tr", "[data-testid=pd-weeks] tbody tr"],
             [Chart("pd-share-chart")],
             BenchPage.MenuButton, BenchPage.MenuAnswer),
+        // Both fits (at the as-of and at the backtest's cut-off), the quadrants, the churn list and the backtest.
+        new("value", "/value",
+            ["[data-testid=value-model]", "[data-testid=value-quadrants]", "[data-testid=churn-risk]", "[data-testid=backtest-total]"],
+            [],
+            BenchPage.MenuButton, BenchPage.MenuAnswer),
         // Nothing to compute: the import page's own control (pick a kind) shows that kind's columns.
         new("data", "/data",
             ["[data-testid=kind-orders]"],
