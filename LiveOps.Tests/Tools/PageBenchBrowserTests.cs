@@ -29,7 +29,7 @@ public sealed class PageBenchBrowserTests(BrowserFixture browser)
             timings.Add(await timer.VisitAsync(page));
         }
 
-        Assert.Equal(["overview", "cohorts", "cadence", "campaigns", "tiers", "live-sessions", "live-session", "private-domain", "data"], timings.Select(t => t.Page));
+        Assert.Equal(["overview", "cohorts", "cadence", "campaigns", "tiers", "live-sessions", "live-session", "private-domain", "value", "data"], timings.Select(t => t.Page));
         Assert.Equal(newest.LiveSessionId, timer.SessionId);
         Assert.Equal("/live-sessions/" + Uri.EscapeDataString(newest.LiveSessionId), timings.Single(t => t.Page == "live-session").Path);
         Assert.All(timings, t =>
@@ -77,7 +77,7 @@ public sealed class PageBenchBrowserTests(BrowserFixture browser)
     public void PagesOption_KeepsMenuOrder_AndRefusesADetailWithoutItsList_OrAnUnknownPage()
     {
         Assert.Equal(["overview", "data"], BenchOptions.Select("data, overview").Select(p => p.Name));
-        Assert.Equal(9, BenchOptions.Select(null).Count);
+        Assert.Equal(10, BenchOptions.Select(null).Count);
         Assert.Equal("--pages: live-session (a session's detail) needs live-sessions too: the list supplies the session.",
             Assert.Throws<ArgumentException>(() => BenchOptions.Select("live-session")).Message);
         Assert.StartsWith("--pages: unknown tours (known: overview, cohorts,",
