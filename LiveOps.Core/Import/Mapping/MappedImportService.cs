@@ -78,7 +78,7 @@ public sealed class MappedImportService(
         if (!file.CanSeek)
         {
             // Sniffing the format, detecting the encoding and reading a zip all need to go back in the file.
-            await using var copy = new FileStream(Path.Combine(Path.GetTempPath(), $"liveops-upload-{Guid.NewGuid():N}"),
+            await using var copy = new FileStream(Common.TempFiles.NewPath("copy"),
                 FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
             await file.CopyToAsync(copy, ct);
             copy.Position = 0;
