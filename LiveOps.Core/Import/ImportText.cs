@@ -22,6 +22,8 @@ public static class ImportText
         ["file.xlsx"] = ("cannot be read as an .xlsx workbook ({0}); the file is damaged or only named .xlsx: save it again from Excel",
             "无法作为 .xlsx 工作簿读取（{0}）；文件已损坏或只是扩展名为 .xlsx：请在 Excel 中重新保存"),
         ["file.tooLarge"] = ("is {0} MB; files up to {1} MB can be imported", "有 {0} MB；最多可导入 {1} MB 的文件"),
+        ["import.busy"] = ("another import is running; nothing was written. Try again when it has finished",
+            "另一个导入正在进行；未写入任何数据，请在它完成后重试"),
         ["file.overLimit"] = ("is larger than {0} MB; files up to {0} MB can be imported", "超过 {0} MB；最多可导入 {0} MB 的文件"),
         ["record.unclosed"] = ("a quoted field is never closed (or a record is larger than 1 MiB)", "引号字段没有闭合（或一条记录超过 1 MiB）"),
         ["record.strayQuote"] = ("a quote inside an unquoted field; quote the whole field and double the quote (\"\")",

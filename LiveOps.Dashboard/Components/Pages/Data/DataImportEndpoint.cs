@@ -1,6 +1,7 @@
 using System.Globalization;
 using LiveOps.Core.Import;
 using LiveOps.Core.Import.Mapping;
+using LiveOps.Core.Store;
 
 namespace LiveOps.Dashboard.Components.Pages.Data;
 
@@ -57,6 +58,19 @@ public static class DataImportEndpoint
         {
             return TooLarge(parsed, null);
         }
+        try
+        {
+            return await ImportAsync(parsed, spool, mapping, dryRun, importer, services, ct);
+        }
+        catch (ImportBusyException)
+        {
+            return Results.Json(new { kind = ImportKinds.Name(parsed), problems = new[] { ImportText.Format(ImportBusyException.TextCode, CultureInfo.CurrentUICulture, []) } },
+                statusCode: StatusCodes.Status409Conflict);
+        }
+    }
+
+    private static async Task<IResult> ImportAsync(ImportKind parsed, UploadSpool spool, ImportMapping? mapping, bool dryRun, IImportService importer, IServiceProvider services, CancellationToken ct)
+    {
         if (mapping is null)
         {
             var plain = await importer.ImportFileAsync(parsed, spool.Path, ct);
