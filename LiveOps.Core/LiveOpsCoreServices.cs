@@ -46,6 +46,7 @@ public static class LiveOpsCoreServices
         // One column store of paid orders per process, shared by every report that scans them.
         services.AddSingleton<PaidOrderStore>();
         services.AddSingleton<ColumnStores>();
+        services.AddSingleton<ImportGate>();
 
         // One registration per feature folder, each owned by that feature.
         services.AddImport();

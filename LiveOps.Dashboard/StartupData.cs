@@ -7,9 +7,11 @@ namespace LiveOps.Dashboard;
 
 public static class StartupData
 {
-    /// <summary>Migrates the database and, on an empty one with <c>LiveOps:DemoData</c> on, seeds the demo shop.</summary>
+    /// <summary>Removes temporary files a crash left, migrates the database and, on an empty one with <c>LiveOps:DemoData</c> on, seeds the demo shop.</summary>
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct)
     {
+        // Uploads spooled by a dashboard that crashed or was killed; those of running processes are held and stay.
+        TempFiles.RemoveLeftovers();
         await DatabaseInitializer.MigrateAsync(services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>(), ct);
         await SharedDataProtection.PrepareKeyRingAsync(services, ct);
         var options = services.GetRequiredService<IOptions<LiveOpsOptions>>().Value;

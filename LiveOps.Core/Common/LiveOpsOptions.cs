@@ -16,6 +16,13 @@ public sealed class LiveOpsOptions
     [Required]
     public string Currency { get; set; } = "CNY";
 
+    /// <summary>
+    /// How long an import (or a tier-rule publish) waits for another one that holds the database before it answers
+    /// "another import is running" without writing anything.
+    /// </summary>
+    [Range(1, 3600, ErrorMessage = "LiveOps:WriteWaitSeconds must be between {1} and {2}")]
+    public int WriteWaitSeconds { get; set; } = 15;
+
     /// <summary>The web app seeds the demo dataset when it starts on an empty database.</summary>
     public bool DemoData { get; set; } = true;
 

@@ -26,7 +26,7 @@ public interface IImportService
 /// Memory stays bounded by the reader's buffer, the customer key map and <see cref="ProblemList.MaxKept"/>.
 /// </summary>
 public sealed class ImportService(
-    IDbContextFactory<LiveOpsDbContext> contexts, ZoneClock clock, DataVersion version, AccessGuard guard, AuditLog audit, TierRuleSetService tierRuleSets) : IImportService
+    IDbContextFactory<LiveOpsDbContext> contexts, ZoneClock clock, DataVersion version, AccessGuard guard, AuditLog audit, TierRuleSetService tierRuleSets, ImportGate gate) : IImportService
 {
     // A record that grows past this is an unclosed quote swallowing the file, not data.
     private const int MaxRecordBytes = 1 << 20;
@@ -48,7 +48,16 @@ public sealed class ImportService(
     {
         var name = ImportKinds.Name(kind);
         var actor = await guard.DemandAsync(Permission.Import, AuditAction.Import, name, ct);
-        var result = await ImportCoreAsync(kind, csv, actor, ct);
+        ImportResult result;
+        try
+        {
+            result = await ImportCoreAsync(kind, csv, actor, ct);
+        }
+        catch (ImportBusyException)
+        {
+            await audit.WriteAsync(actor, AuditAction.Import, $"{name}: another import was running, nothing written", AuditOutcome.Rejected, CancellationToken.None);
+            throw;
+        }
         var detail = result.Succeeded
             ? $"{name}: {result.Rows} rows ({result.Added} added, {result.Updated} updated)"
             : $"{name}: {result.Rows} rows, {result.Problems.Count + result.MoreProblems} problems, nothing written";
@@ -63,8 +72,10 @@ public sealed class ImportService(
     internal Task<ImportResult> ImportCheckedAsync(ImportKind kind, Stream csv, Actor actor, CancellationToken ct) =>
         ImportCoreAsync(kind, csv, actor, ct);
 
+    /// <summary>Throws <see cref="ImportBusyException"/> when another import keeps the database past the gate's wait; nothing is written then.</summary>
     private async Task<ImportResult> ImportCoreAsync(ImportKind kind, Stream csv, Actor actor, CancellationToken ct)
     {
+        using var turn = await gate.EnterAsync(ct);
         var spec = ImportSchemas.For(kind);
         var problems = new ProblemList();
         var options = CsvReaderOptions.Default with
@@ -81,7 +92,7 @@ public sealed class ImportService(
 
         var estimatedRows = csv.CanSeek ? (csv.Length - csv.Position) / EstimatedBytesPerRow : 0;
         // A tier rule set is small and is published whole by TierRuleSetService once the file is checked.
-        await using var batch = kind == ImportKind.TierRules ? null : await ImportBatch.OpenAsync(contexts, version, spec, estimatedRows, DeferIndexesFromRows, ct);
+        await using var batch = kind == ImportKind.TierRules ? null : await ImportBatch.OpenAsync(contexts, version, spec, estimatedRows, DeferIndexesFromRows, gate.Wait, ct);
         var writer = batch?.Writer;
         var tierRules = kind == ImportKind.TierRules ? new List<TierRuleRow>() : null;
 
@@ -150,7 +161,7 @@ public sealed class ImportService(
         {
             // A signed-in user's file is authored by them; the command line's stays anonymous as before.
             var drafts = tierRules.Select(r => new TierRuleDraft(r.Tier, r.Rank, r.MinSpend12m, r.MinOrders12m, r.Discount, r.DedicatedService)).ToList();
-            await tierRuleSets.PublishImportAsync(drafts, actor.Trusted ? null : actor.Name, ct);
+            await tierRuleSets.PublishImportAsync(drafts, actor.Trusted ? null : actor.Name, gate.Wait, ct);
             (added, updated) = (tierRules.Count, 0);
         }
         else

@@ -34,7 +34,8 @@ public sealed class TierRuleSetService(
     ZoneClock clock,
     DataVersion dataVersion,
     AccessGuard guard,
-    AuditLog audit)
+    AuditLog audit,
+    ImportGate importGate)
 {
     // Two first uses in one process must not both write the configuration version.
     private static readonly SemaphoreSlim WriteGate = new(1, 1);
@@ -89,7 +90,16 @@ public sealed class TierRuleSetService(
         await WriteGate.WaitAsync(ct);
         try
         {
-            var version = await WriteAsync(rules, source, author, ct);
+            TierRuleVersion version;
+            try
+            {
+                version = await WriteAsync(rules, source, author, importGate.Wait, ct);
+            }
+            catch (ImportBusyException)
+            {
+                await audit.WriteAsync(actor, AuditAction.TierRulesPublish, $"{source}: {rules.Count} tiers, another import was running, nothing written", AuditOutcome.Rejected, CancellationToken.None);
+                throw;
+            }
             await audit.WriteAsync(actor, AuditAction.TierRulesPublish, $"{source}: version {version.Id}, {rules.Count} tiers", AuditOutcome.Succeeded, CancellationToken.None);
             return new TierPublishResult(version, []);
         }
@@ -103,12 +113,12 @@ public sealed class TierRuleSetService(
     /// Writes the rules of a <c>tier-rules</c> import as a new version (source <c>import</c>). The import has already
     /// checked the file line by line, demanded <see cref="Permission.Import"/> and audits the attempt itself.
     /// </summary>
-    internal async Task<TierRuleVersion> PublishImportAsync(IReadOnlyList<TierRuleDraft> rules, string? author, CancellationToken ct)
+    internal async Task<TierRuleVersion> PublishImportAsync(IReadOnlyList<TierRuleDraft> rules, string? author, TimeSpan busyWait, CancellationToken ct)
     {
         await WriteGate.WaitAsync(ct);
         try
         {
-            return await WriteAsync(rules, TierRuleSources.Import, author, ct);
+            return await WriteAsync(rules, TierRuleSources.Import, author, busyWait, ct);
         }
         finally
         {
@@ -143,7 +153,7 @@ public sealed class TierRuleSetService(
                 throw new TierRulesUnusableException(
                     "LiveOps:Tiers cannot be used as the tier rules: " + string.Join("; ", problems.Select(p => p.ToString())));
             }
-            await WriteAsync(configured, TierRuleSources.Config, null, ct);
+            await WriteAsync(configured, TierRuleSources.Config, null, null, ct);
         }
         finally
         {
@@ -151,9 +161,14 @@ public sealed class TierRuleSetService(
         }
     }
 
-    private async Task<TierRuleVersion> WriteAsync(IReadOnlyList<TierRuleDraft> rules, string source, string? author, CancellationToken ct)
+    /// <summary>Writes a new version; with <paramref name="busyWait"/>, a database another writer holds longer is <see cref="ImportBusyException"/>.</summary>
+    private async Task<TierRuleVersion> WriteAsync(IReadOnlyList<TierRuleDraft> rules, string source, string? author, TimeSpan? busyWait, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (busyWait is { } wait)
+        {
+            ImportGate.BoundWait(db, wait);
+        }
         var set = new TierRuleSet
         {
             CreatedAt = clock.UtcNow,
@@ -170,7 +185,7 @@ public sealed class TierRuleSetService(
             }).ToList(),
         };
         db.TierRuleSets.Add(set);
-        await db.SaveChangesAsync(ct);
+        await ImportGate.TranslateAsync(() => db.SaveChangesAsync(ct));
         dataVersion.Bump();
         return ToVersion(set);
     }

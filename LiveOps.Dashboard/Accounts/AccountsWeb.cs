@@ -59,6 +59,7 @@ public static class AccountsWeb
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
+        services.AddScoped<PasswordSignIn>();
         services.AddSingleton<CircuitServicesAccessor>();
         services.AddScoped<CircuitHandler, CircuitServicesHandler>();
         services.Replace(ServiceDescriptor.Singleton<IActorAccessor, DashboardActorAccessor>());

@@ -96,6 +96,16 @@ public static class CliApp
         return await RunAsync(command, args[0], args[1..], stdout, stderr, settings, configureServices, ct, stdin);
     }
 
+    /// <summary>Audit entries that waited for a busy database are written before the process ends, or named as lost.</summary>
+    private static async Task FlushAuditAsync(IServiceProvider services, TextWriter stderr)
+    {
+        var audit = services.GetRequiredService<LiveOps.Core.Accounts.AuditLog>();
+        if (audit.Pending > 0 && !await audit.FlushAsync(services.GetRequiredService<LiveOps.Core.Store.ImportGate>().Wait))
+        {
+            await stderr.WriteLineAsync($"audit: {audit.Pending} {(audit.Pending == 1 ? "entry" : "entries")} could not be written: the database stayed busy");
+        }
+    }
+
     /// <summary>Runs one command on its arguments (after the command word) with the product's services and exit codes.</summary>
     public static async Task<int> RunAsync(ICommand command, string name, string[] args, TextWriter stdout, TextWriter stderr,
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, CancellationToken ct = default, TextReader? stdin = null)
@@ -109,7 +119,19 @@ public static class CliApp
             await using var services = BuildServices(parsed.Option("db"), settings, configureServices);
             _ = services.GetRequiredService<IOptions<LiveOpsOptions>>().Value;
             await DatabaseInitializer.MigrateAsync(services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>(), ct);
-            return await command.RunAsync(parsed, new CommandContext(services, stdout, stderr) { In = stdin ?? Console.In }, ct);
+            try
+            {
+                return await command.RunAsync(parsed, new CommandContext(services, stdout, stderr) { In = stdin ?? Console.In }, ct);
+            }
+            catch (LiveOps.Core.Store.ImportBusyException e)
+            {
+                await stderr.WriteLineAsync($"{name}: {e.Message}");
+                return Rejected;
+            }
+            finally
+            {
+                await FlushAuditAsync(services, stderr);
+            }
         }
         catch (UsageException e)
         {

@@ -50,7 +50,16 @@ public sealed class MappedImportService(
     {
         var name = ImportKinds.Name(kind);
         var actor = await guard.DemandAsync(Permission.Import, AuditAction.Import, $"{name} (mapping {mapping.Name})", ct);
-        var result = await RunAsync(kind, file, mapping, write: true, actor, progress, ct);
+        MappedImportResult result;
+        try
+        {
+            result = await RunAsync(kind, file, mapping, write: true, actor, progress, ct);
+        }
+        catch (Store.ImportBusyException)
+        {
+            await audit.WriteAsync(actor, AuditAction.Import, $"{name} via mapping '{mapping.Name}': another import was running, nothing written", AuditOutcome.Rejected, CancellationToken.None);
+            throw;
+        }
         var detail = result.Written is { } w
             ? $"{name} via mapping '{mapping.Name}': {result.RowsRead} rows read, {result.SkippedRows} skipped, {result.Records} records ({w.Added} added, {w.Updated} updated)"
             : $"{name} via mapping '{mapping.Name}': {result.RowsRead} rows read, {result.ProblemCount} problems, nothing written";
@@ -78,7 +87,7 @@ public sealed class MappedImportService(
         if (!file.CanSeek)
         {
             // Sniffing the format, detecting the encoding and reading a zip all need to go back in the file.
-            await using var copy = new FileStream(Path.Combine(Path.GetTempPath(), $"liveops-upload-{Guid.NewGuid():N}"),
+            await using var copy = new FileStream(Common.TempFiles.NewPath("copy"),
                 FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
             await file.CopyToAsync(copy, ct);
             copy.Position = 0;

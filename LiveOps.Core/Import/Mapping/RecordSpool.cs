@@ -44,7 +44,7 @@ internal sealed class RecordSpool : IDisposable
     public RecordSpool(KindSpec spec)
     {
         _spec = spec;
-        _path = Path.Combine(Path.GetTempPath(), $"liveops-mapped-{Guid.NewGuid():N}.csv");
+        _path = Common.TempFiles.NewPath("mapped", ".csv");
         _file = new FileStream(_path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
         _writer = CsvWriter.Create(_file, CsvWriterOptions.Default with { NewLine = "\n" }, leaveOpen: true);
         _writer.WriteHeader(spec.Fields.Select(f => f.Name).ToArray());

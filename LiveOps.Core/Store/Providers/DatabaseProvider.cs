@@ -57,7 +57,11 @@ public abstract class DatabaseProvider
     public abstract Task AfterMigrateAsync(LiveOpsDbContext db, CancellationToken ct);
 
     /// <summary>A connection of its own for a bulk writer (import, demo data), opened and tuned for writing.</summary>
-    public abstract Task<DbConnection> OpenWriterAsync(string connectionString, CancellationToken ct);
+    public Task<DbConnection> OpenWriterAsync(string connectionString, CancellationToken ct) =>
+        OpenWriterAsync(connectionString, TimeSpan.FromSeconds(30), ct);
+
+    /// <summary>A writer connection that waits at most <paramref name="busyWait"/> for another connection's write lock.</summary>
+    public abstract Task<DbConnection> OpenWriterAsync(string connectionString, TimeSpan busyWait, CancellationToken ct);
 
     /// <summary>Session tuning before one long sequential read of the big tables.</summary>
     public abstract Task TuneForScanAsync(DbConnection connection, CancellationToken ct);
@@ -120,7 +124,11 @@ public abstract class DatabaseProvider
         ChangeTriggers.None;
 
     /// <summary>A writer connection (see <see cref="OpenWriterAsync(string, CancellationToken)"/>) to the database of the contexts.</summary>
-    internal static async Task<DbConnection> OpenWriterAsync(IDbContextFactory<LiveOpsDbContext> contexts, CancellationToken ct)
+    internal static Task<DbConnection> OpenWriterAsync(IDbContextFactory<LiveOpsDbContext> contexts, CancellationToken ct) =>
+        OpenWriterAsync(contexts, TimeSpan.FromSeconds(30), ct);
+
+    /// <summary>A writer connection to the database of the contexts that waits at most <paramref name="busyWait"/> for the write lock.</summary>
+    internal static async Task<DbConnection> OpenWriterAsync(IDbContextFactory<LiveOpsDbContext> contexts, TimeSpan busyWait, CancellationToken ct)
     {
         DatabaseProvider provider;
         string connectionString;
@@ -130,7 +138,7 @@ public abstract class DatabaseProvider
             connectionString = db.Database.GetConnectionString()
                 ?? throw new InvalidOperationException("the LiveOps database has no connection string");
         }
-        return await provider.OpenWriterAsync(connectionString, ct);
+        return await provider.OpenWriterAsync(connectionString, busyWait, ct);
     }
 
     /// <summary>A double-quoted identifier (columns keep the C# property names, which need quoting on PostgreSQL).</summary>

@@ -44,7 +44,8 @@ internal sealed class PostgresProvider : DatabaseProvider
 
     public override Task AfterMigrateAsync(LiveOpsDbContext db, CancellationToken ct) => Task.CompletedTask;
 
-    public override async Task<DbConnection> OpenWriterAsync(string connectionString, CancellationToken ct)
+    // Writers take row locks only: two imports never wait on each other for the whole database.
+    public override async Task<DbConnection> OpenWriterAsync(string connectionString, TimeSpan busyWait, CancellationToken ct)
     {
         // Batched upserts repeat one statement thousands of times: prepared once on the server, not parsed per row
         // (100,000 orders: 30 s → 15 s). A connection string that sets its own value keeps it.

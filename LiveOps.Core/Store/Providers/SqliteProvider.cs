@@ -41,16 +41,17 @@ internal sealed class SqliteProvider : DatabaseProvider
         // WAL lets the dashboard read while an import writes; the mode is stored in the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
 
-    public override async Task<DbConnection> OpenWriterAsync(string connectionString, CancellationToken ct)
+    public override async Task<DbConnection> OpenWriterAsync(string connectionString, TimeSpan busyWait, CancellationToken ct)
     {
         // Its own unpooled connection: the pragmas below are for this writer only and must not stay on a
-        // pooled connection that the dashboard's queries reuse.
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        // pooled connection that the dashboard's queries reuse. Its commands retry a busy database for busyWait.
+        var seconds = Math.Max(1, (int)Math.Ceiling(busyWait.TotalSeconds));
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false, DefaultTimeout = seconds }.ToString());
         await connection.OpenAsync(ct);
         // WAL is on (AfterMigrateAsync); with NORMAL a crash never corrupts the file (at worst the last commit is
         // lost on power failure); the 128 MiB cache keeps the indexes of a million-row table in memory, and
         // in-memory temp storage lets index builds sort in memory.
-        Execute(connection, null, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;");
+        Execute(connection, null, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = " + (seconds * 1000) + ";");
         return connection;
     }
 

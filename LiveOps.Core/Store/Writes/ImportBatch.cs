@@ -46,16 +46,27 @@ internal sealed class ImportBatch : IAsyncDisposable
     public TableWriter Writer { get; }
 
     /// <summary>Opens the writer and the transaction for rows of <paramref name="spec"/>'s table.</summary>
+    /// <remarks>The transaction takes the write lock at once (SQLite: <c>BEGIN IMMEDIATE</c>); held by another connection past
+    /// <paramref name="busyWait"/>, <see cref="ImportBusyException"/> says so before anything was written.</remarks>
     public static async Task<ImportBatch> OpenAsync(
-        IDbContextFactory<LiveOpsDbContext> contexts, DataVersion version, KindSpec spec, long estimatedRows, long deferIndexesFromRows, CancellationToken ct)
+        IDbContextFactory<LiveOpsDbContext> contexts, DataVersion version, KindSpec spec, long estimatedRows, long deferIndexesFromRows, TimeSpan busyWait, CancellationToken ct)
     {
-        var connection = await DatabaseProvider.OpenWriterAsync(contexts, ct);
+        var connection = await DatabaseProvider.OpenWriterAsync(contexts, busyWait, ct);
         DbTransaction? transaction = null;
         try
         {
             DatabaseProvider.Of(connection).BeforeImport(connection);
             transaction = await connection.BeginTransactionAsync(ct);
             return new ImportBatch(connection, transaction, version, spec, estimatedRows, deferIndexesFromRows);
+        }
+        catch (Exception e) when (ImportGate.IsBusy(e))
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+            await connection.DisposeAsync();
+            throw new ImportBusyException();
         }
         catch
         {

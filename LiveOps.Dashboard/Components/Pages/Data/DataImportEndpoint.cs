@@ -1,6 +1,7 @@
 using System.Globalization;
 using LiveOps.Core.Import;
 using LiveOps.Core.Import.Mapping;
+using LiveOps.Core.Store;
 
 namespace LiveOps.Dashboard.Components.Pages.Data;
 
@@ -52,11 +53,24 @@ public static class DataImportEndpoint
             mapping = DataImportFlow.Plain(parsed);
         }
 
-        await using var spool = await UploadSpool.FromStreamAsync(request.Body, UploadLimits.MaxBytes, ct);
+        await using var spool = await SpoolAsync(request, ct);
         if (spool is null)
         {
-            return TooLarge(parsed, UploadLimits.MaxBytes + 1);
+            return TooLarge(parsed, null);
         }
+        try
+        {
+            return await ImportAsync(parsed, spool, mapping, dryRun, importer, services, ct);
+        }
+        catch (ImportBusyException)
+        {
+            return Results.Json(new { kind = ImportKinds.Name(parsed), problems = new[] { ImportText.Format(ImportBusyException.TextCode, CultureInfo.CurrentUICulture, []) } },
+                statusCode: StatusCodes.Status409Conflict);
+        }
+    }
+
+    private static async Task<IResult> ImportAsync(ImportKind parsed, UploadSpool spool, ImportMapping? mapping, bool dryRun, IImportService importer, IServiceProvider services, CancellationToken ct)
+    {
         if (mapping is null)
         {
             var plain = await importer.ImportFileAsync(parsed, spool.Path, ct);
@@ -86,10 +100,29 @@ public static class DataImportEndpoint
         return result.Succeeded ? Results.Ok(body) : Results.UnprocessableEntity(body);
     }
 
-    private static IResult TooLarge(ImportKind kind, long bytes) =>
-        Results.Json(new
+    /// <summary>The body in a spool file; null when it is larger than the limit (whether the spool or the server saw it first).</summary>
+    private static async Task<UploadSpool?> SpoolAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
         {
-            kind = ImportKinds.Name(kind),
-            problems = new[] { ImportProblem.Of(1, "file", "file.tooLarge", (bytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture), UploadLimits.MaxMegabytes.ToString(CultureInfo.InvariantCulture)).Format(CultureInfo.CurrentUICulture) },
-        }, statusCode: StatusCodes.Status413PayloadTooLarge);
+            return await UploadSpool.FromStreamAsync(request.Body, UploadLimits.MaxBytes, ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A chunked body gives no length up front: the server stops it one byte past the limit.
+            return null;
+        }
+    }
+
+    /// <summary>413 with the problem in the request's language; <paramref name="bytes"/> is the declared length, when there is one.</summary>
+    private static IResult TooLarge(ImportKind kind, long? bytes)
+    {
+        var limit = UploadLimits.MaxMegabytes.ToString(CultureInfo.InvariantCulture);
+        // Rounded up, so a file over the limit never reads as "200 MB".
+        var problem = bytes is { } size
+            ? ImportProblem.Of(1, "file", "file.tooLarge", ((size + UploadLimits.BytesPerMegabyte - 1) / UploadLimits.BytesPerMegabyte).ToString(CultureInfo.InvariantCulture), limit)
+            : ImportProblem.Of(1, "file", "file.overLimit", limit);
+        return Results.Json(new { kind = ImportKinds.Name(kind), problems = new[] { problem.Format(CultureInfo.CurrentUICulture) } },
+            statusCode: StatusCodes.Status413PayloadTooLarge);
+    }
 }

@@ -215,6 +215,12 @@ public sealed partial class DataPage : IAsyncDisposable
             _rejection = AccessMessages.Describe(A, refusal);
             Snackbar.Add(_rejection, Severity.Error);
         }
+        catch (LiveOps.Core.Store.ImportBusyException)
+        {
+            // Nothing was written; the file stays, so Import can be pressed again once the other import is done.
+            _rejection = ImportText.Format(LiveOps.Core.Store.ImportBusyException.TextCode, System.Globalization.CultureInfo.CurrentUICulture, []);
+            Snackbar.Add(_rejection, Severity.Warning);
+        }
         catch (IOException)
         {
             // The upload broke off (closed tab, lost connection, file changed while read): nothing was imported.

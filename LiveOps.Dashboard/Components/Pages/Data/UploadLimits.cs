@@ -5,5 +5,8 @@ public static class UploadLimits
 {
     public const int MaxMegabytes = 200;
 
-    public const long MaxBytes = MaxMegabytes * 1024L * 1024L;
+    public const long BytesPerMegabyte = 1024L * 1024L;
+
+    /// <summary>The largest upload, on the Data page's file input and for <c>POST /data/import/&lt;kind&gt;</c> (whose server limit is one byte more).</summary>
+    public const long MaxBytes = MaxMegabytes * BytesPerMegabyte;
 }

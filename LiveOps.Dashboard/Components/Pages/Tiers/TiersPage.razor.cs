@@ -86,6 +86,11 @@ public partial class TiersPage : LiveOpsComponent
         {
             Snackbar.Add(AccessMessages.Describe(A, refusal), Severity.Error);
         }
+        catch (LiveOps.Core.Store.ImportBusyException)
+        {
+            // Nothing was published; the editor keeps the draft for another try.
+            Snackbar.Add(LiveOps.Core.Import.ImportText.Format(LiveOps.Core.Store.ImportBusyException.TextCode, System.Globalization.CultureInfo.CurrentUICulture, []), Severity.Warning);
+        }
         finally
         {
             _busy = false;
