@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiveOps.Core.Common;
 using LiveOps.Core.Data.Entities;
 
@@ -15,7 +14,7 @@ public sealed record CampaignFilter(string? Type, string? From, string? To)
     public static readonly CampaignFilter None = new(null, null, null);
 
     /// <summary>The service query, or a problem naming the field and why it is wrong.</summary>
-    public bool TryToQuery(ZoneClock clock, out CampaignQuery query, out string? problem)
+    public bool TryToQuery(ZoneClock clock, out CampaignQuery query, out QueryProblem? problem)
     {
         query = new CampaignQuery();
         problem = null;
@@ -24,21 +23,26 @@ public sealed record CampaignFilter(string? Type, string? From, string? To)
         {
             if (!ContractNames.TryParse<CampaignType>(Type, out var parsed))
             {
-                problem = $"type: '{Type}' is not one of {ContractNames.AllOf<CampaignType>()}";
+                problem = QueryProblem.Of("filter.enum", "type", Type, ContractNames.AllOf<CampaignType>());
                 return false;
             }
             type = parsed;
         }
-        if (!TryDate(From, "from", clock, out var from, out problem) || !TryDate(To, "to", clock, out var to, out problem))
+        if (!QueryDates.TryDay(From, "from", out var from, out problem) || !QueryDates.TryDay(To, "to", out var to, out problem))
         {
             return false;
         }
-        if (from is not null && to is not null && from >= to)
+        if (QueryDates.CheckOrder(from, to) is { } order)
         {
-            problem = "from must be before to";
+            problem = order;
             return false;
         }
-        query = new CampaignQuery { Type = type, From = from, To = to };
+        query = new CampaignQuery
+        {
+            Type = type,
+            From = from is { } f ? clock.StartOfDay(f) : null,
+            To = to is { } t ? clock.StartOfDay(t) : null,
+        };
         return true;
     }
 
@@ -58,22 +62,5 @@ public sealed record CampaignFilter(string? Type, string? From, string? To)
                 parts.Add(name + "=" + Uri.EscapeDataString(value));
             }
         }
-    }
-
-    private static bool TryDate(string? text, string name, ZoneClock clock, out DateTimeOffset? instant, out string? problem)
-    {
-        instant = null;
-        problem = null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            problem = $"{name}: '{text}' is not a date such as 2026-11-03";
-            return false;
-        }
-        instant = clock.StartOfDay(date);
-        return true;
     }
 }

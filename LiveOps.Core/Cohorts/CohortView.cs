@@ -9,18 +9,51 @@ namespace LiveOps.Core.Cohorts;
 /// </summary>
 public static class CohortView
 {
-    public static CohortQuery Parse(string? period, string? from, string? to, string? mode, string? metric, string? breakdown, ZoneClock clock)
+    /// <summary>
+    /// The view of a URL. Unknown period, mode, metric or breakdown values fall back to the defaults; dates go through
+    /// <see cref="QueryDates"/>: a malformed or out-of-range date, a reversed range, or more cohorts than
+    /// <see cref="QueryDates.MaxWeeks"/> / <see cref="QueryDates.MaxMonths"/> (an open <c>to</c> counts up to today)
+    /// is a problem naming the field and the limit.
+    /// </summary>
+    public static bool TryParse(string? period, string? from, string? to, string? mode, string? metric, string? breakdown, ZoneClock clock,
+        out CohortQuery query, out QueryProblem? problem)
     {
-        var query = new CohortQuery
+        query = new CohortQuery
         {
             Period = period == "week" ? PeriodKind.Week : PeriodKind.Month,
-            From = Date(from, clock),
-            To = Date(to, clock),
             Mode = ContractNames.TryParse<CohortMode>(mode, out var m) ? m : CohortMode.InPeriod,
             Metric = ContractNames.TryParse<CohortMetric>(metric, out var x) ? x : CohortMetric.Retention,
             Breakdown = ContractNames.TryParse<CohortBreakdown>(breakdown, out var b) ? b : CohortBreakdown.None,
         };
-        return query.From is { } f && query.To is { } t && f >= t ? query with { To = null } : query;
+        if (!QueryDates.TryDay(from, "from", out var first, out problem) || !QueryDates.TryDay(to, "to", out var end, out problem))
+        {
+            return false;
+        }
+        problem = CheckRange(query.Period, first, end, clock);
+        if (problem is not null)
+        {
+            return false;
+        }
+        query = query with
+        {
+            From = first is { } f ? clock.StartOfDay(f) : null,
+            To = end is { } t ? clock.StartOfDay(t) : null,
+        };
+        return true;
+    }
+
+    /// <summary>
+    /// The problem with cohort bounds (local days, either optional): reversed, or more cohorts than the cap. An open
+    /// <c>to</c> counts up to today; an open <c>from</c> starts at the data's first order, which the years bound.
+    /// </summary>
+    public static QueryProblem? CheckRange(PeriodKind period, DateOnly? from, DateOnly? to, ZoneClock clock)
+    {
+        if (QueryDates.CheckOrder(from, to) is { } order)
+        {
+            return order;
+        }
+        var end = to ?? clock.Today.AddDays(1);
+        return from is { } f && f < end ? QueryDates.CheckPeriods(period, f, end) : null;
     }
 
     /// <summary>The query-string pairs of a view; defaults are left out so short links stay short.</summary>
@@ -72,9 +105,4 @@ public static class CohortView
 
     public static string DateText(DateTimeOffset instant, ZoneClock clock) =>
         clock.LocalDate(instant).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset? Date(string? text, ZoneClock clock) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? clock.StartOfDay(date)
-            : null;
 }

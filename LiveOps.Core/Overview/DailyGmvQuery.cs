@@ -7,7 +7,7 @@ namespace LiveOps.Core.Overview;
 public sealed record DailyGmvQuery(DateOnly From, DateOnly To)
 {
     /// <summary>The longest range one report covers (about ten years), which bounds its memory.</summary>
-    public const int MaxDays = 3700;
+    public const int MaxDays = Common.QueryDates.MaxDays;
 
     /// <summary>The ranges the Overview offers.</summary>
     public static readonly IReadOnlyList<int> Ranges = [30, 90, 365];

@@ -23,13 +23,11 @@ public sealed record OverviewKpiQuery(DateOnly From, DateOnly To)
     /// <see cref="DailyGmvQuery.DefaultDays"/> days before <paramref name="to"/>. False, with the reason, for an empty,
     /// reversed or too long range.
     /// </summary>
-    public static bool TryCreate(DateOnly? from, DateOnly? to, DateOnly today, out OverviewKpiQuery query, out string? problem)
+    public static bool TryCreate(DateOnly? from, DateOnly? to, DateOnly today, out OverviewKpiQuery query, out Common.QueryProblem? problem)
     {
         var end = to ?? today.AddDays(1);
         query = new OverviewKpiQuery(from ?? end.AddDays(-DailyGmvQuery.DefaultDays), end);
-        problem = query.Days < 1 ? "from must be before to"
-            : query.Days > DailyGmvQuery.MaxDays ? $"a range of at most {DailyGmvQuery.MaxDays} days is needed, not {query.Days}"
-            : null;
+        problem = Common.QueryDates.CheckDays(query.From, query.To);
         return problem is null;
     }
 }

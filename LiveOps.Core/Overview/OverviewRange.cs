@@ -10,11 +10,11 @@ namespace LiveOps.Core.Overview;
 /// </summary>
 public sealed record OverviewRange(string? From, string? To)
 {
-    /// <summary>The service query, or a problem naming the field and why it is wrong.</summary>
-    public bool TryToQuery(ZoneClock clock, out OverviewKpiQuery query, out string? problem)
+    /// <summary>The service query, or a problem naming the field and why it is wrong (<see cref="QueryDates"/>).</summary>
+    public bool TryToQuery(ZoneClock clock, out OverviewKpiQuery query, out QueryProblem? problem)
     {
         query = OverviewKpiQuery.LastDays(DailyGmvQuery.DefaultDays, clock.Today);
-        if (!TryDate(From, "from", out var from, out problem) || !TryDate(To, "to", out var to, out problem))
+        if (!QueryDates.TryDay(From, "from", out var from, out problem) || !QueryDates.TryDay(To, "to", out var to, out problem))
         {
             return false;
         }
@@ -24,22 +24,4 @@ public sealed record OverviewRange(string? From, string? To)
     /// <summary>The query string of a range, starting with <c>?</c>.</summary>
     public static string QueryString(OverviewKpiQuery query) =>
         string.Create(CultureInfo.InvariantCulture, $"?from={query.From:yyyy-MM-dd}&to={query.To:yyyy-MM-dd}");
-
-    /// <summary>An optional local date (yyyy-MM-dd) from a query string, or a problem naming the field.</summary>
-    public static bool TryDate(string? text, string name, out DateOnly? date, out string? problem)
-    {
-        date = null;
-        problem = null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            date = parsed;
-            return true;
-        }
-        problem = $"{name}: '{text}' is not a date (2026-11-03)";
-        return false;
-    }
 }

@@ -11,9 +11,16 @@ public sealed class CohortsReportCommand : IReportCommand
     public async Task<int> RunAsync(ReportArguments args, CommandContext context, CancellationToken ct)
     {
         var service = context.Services.GetRequiredService<ICohortService>();
+        var clock = context.Services.GetRequiredService<ZoneClock>();
+        var period = args.Period ?? PeriodKind.Month;
+        DateOnly? Day(DateTimeOffset? instant) => instant is { } i ? clock.LocalDate(i) : null;
+        if (CohortView.CheckRange(period, Day(args.From), Day(args.To), clock) is { } problem)
+        {
+            throw new UsageException($"report cohorts: {problem.Message}");
+        }
         var report = await service.RunAsync(new CohortQuery
         {
-            Period = args.Period ?? PeriodKind.Month,
+            Period = period,
             From = args.From,
             To = args.To,
         }, ct);

@@ -21,7 +21,7 @@ public sealed class OverviewReportCommand : IReportCommand
         DateOnly? Day(DateTimeOffset? instant) => instant is { } i ? clock.LocalDate(i) : null;
         if (!OverviewKpiQuery.TryCreate(Day(args.From), Day(args.To), today, out var query, out var problem))
         {
-            throw new UsageException($"report overview: {problem}");
+            throw new UsageException($"report overview: {problem!.Message}");
         }
         var report = await context.Services.GetRequiredService<OverviewKpiService>().RunAsync(query, ct);
         if (args.Format == "csv")

@@ -87,13 +87,8 @@ public sealed class ReportCommand : ICommand
 
     private static DateTimeOffset? ParseInstant(CliArguments args, string name, ZoneClock clock)
     {
-        var text = args.Option(name);
-        if (text is null)
-        {
-            return null;
-        }
-        return clock.TryParseInstant(text, out var instant)
+        return QueryDates.TryInstant(args.Option(name), "--" + name, clock, out var instant, out var problem)
             ? instant
-            : throw new UsageException($"--{name}: '{text}' is not a date (2026-11-03) or a timestamp (2026-11-03T20:15:00, optional +08:00 or Z)");
+            : throw new UsageException(problem!.Message);
     }
 }

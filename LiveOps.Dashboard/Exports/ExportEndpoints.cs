@@ -28,7 +28,10 @@ public static class ExportEndpoints
         public static Export Page(string fileName, IReadOnlyList<DownloadColumn> columns, IEnumerable<object?[]> rows) =>
             new(fileName, [], rows) { PageColumns = columns };
 
-        public static Export Rejected(string? problem) => new("", [], []) { Problem = problem ?? "bad request" };
+        public static Export Rejected(string problem) => new("", [], []) { Problem = problem };
+
+        /// <summary>A refused filter, in the language of the request (as the page that links here shows it).</summary>
+        public static Export Rejected(QueryProblem? problem) => Rejected(problem?.Format(CultureInfo.CurrentUICulture) ?? "bad request");
     }
 
     public static void MapExports(this IEndpointRouteBuilder app)
@@ -79,7 +82,10 @@ public static class ExportEndpoints
         {
             var q = http.Request.Query;
             var clock = Get<ZoneClock>(http);
-            var query = CohortView.Parse(q["period"], q["from"], q["to"], q["mode"], q["metric"], q["breakdown"], clock);
+            if (!CohortView.TryParse(q["period"], q["from"], q["to"], q["mode"], q["metric"], q["breakdown"], clock, out var query, out var problem))
+            {
+                return Export.Rejected(problem);
+            }
             if (!int.TryParse(q["offset"], CultureInfo.InvariantCulture, out var offset) || offset < 0 || string.IsNullOrEmpty(q["cohort"]))
             {
                 return Export.Rejected("cohort (such as 2026-11 or 2026-W46) and offset (0, 1, 2, …) are required");
@@ -125,7 +131,8 @@ public static class ExportEndpoints
         var export = await build(http, ct);
         if (export.Problem is { } problem)
         {
-            return Results.BadRequest(problem);
+            // Plain text, so a person who opened the link reads the reason (JSON would escape the Chinese).
+            return Results.Text(problem, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
         }
         if (export.PageColumns is { } pageColumns)
         {

@@ -25,7 +25,7 @@ public sealed class ActionCommand : ICommand
         var draft = new ActionDraft(name, [],
             HoldoutShare: Parse<double>(args, "holdout", t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : (double?)null, "a share such as 0.1"),
             Seed: Parse<long>(args, "seed", t => long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : (long?)null, "a whole number"),
-            StartsAt: Parse<DateTimeOffset>(args, "starts", t => clock.TryParseInstant(t, out var v) ? v : (DateTimeOffset?)null, "a date (2026-11-03) or a timestamp (2026-11-03T20:15:00, optional +08:00 or Z)"),
+            StartsAt: QueryDates.TryInstant(args.Option("starts"), "--starts", clock, out var starts, out var startsProblem) ? starts : throw new UsageException(startsProblem!.Message),
             WindowDays: Parse<int>(args, "window-days", t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : (int?)null, "a whole number of days"));
         ActionCreateResult result;
         await using (var csv = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read))

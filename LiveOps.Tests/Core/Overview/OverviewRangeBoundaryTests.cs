@@ -88,7 +88,7 @@ public sealed class OverviewRangeBoundaryTests : IAsyncLifetime
     public void TryCreate_RefusesAnEmptyOrReversedRange_WithTheReason()
     {
         Assert.False(OverviewKpiQuery.TryCreate(new DateOnly(2028, 3, 1), new DateOnly(2028, 3, 1), new DateOnly(2028, 3, 31), out _, out var problem));
-        Assert.Equal("from must be before to", problem);
+        Assert.Equal("from must be before to", problem?.Message);
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();

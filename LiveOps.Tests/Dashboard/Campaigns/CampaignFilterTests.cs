@@ -14,7 +14,7 @@ public sealed class CampaignFilterTests
     {
         var ok = new CampaignFilter("hook_product", "2026-10-01", "2026-11-01").TryToQuery(Clock, out var query, out var problem);
 
-        Assert.True(ok, problem);
+        Assert.True(ok, problem?.Message);
         Assert.Equal(CampaignType.HookProduct, query.Type);
         Assert.Equal(new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.FromHours(8)), query.From);
         Assert.Equal(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.FromHours(8)), query.To);
@@ -29,7 +29,7 @@ public sealed class CampaignFilterTests
         var ok = new CampaignFilter(type, from, to).TryToQuery(Clock, out _, out var problem);
 
         Assert.False(ok);
-        Assert.Equal(expected, problem);
+        Assert.Equal(expected, problem?.Message);
     }
 
     [Fact]

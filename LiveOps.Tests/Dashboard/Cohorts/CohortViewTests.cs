@@ -13,7 +13,7 @@ public sealed class CohortViewTests
     [Fact]
     public void Url_RoundTripsEveryControl_AndLeavesDefaultsOut()
     {
-        var query = CohortView.Parse("week", "2026-01-01", "2026-07-01", "cumulative", "revenue_per_customer", "membership", _clock);
+        Assert.True(CohortView.TryParse("week", "2026-01-01", "2026-07-01", "cumulative", "revenue_per_customer", "membership", _clock, out var query, out _));
 
         Assert.Equal(new CohortQuery
         {
@@ -30,11 +30,13 @@ public sealed class CohortViewTests
     }
 
     [Fact]
-    public void Parse_IgnoresMalformedValues_AndAnInvertedRange()
+    public void TryParse_IgnoresMalformedOptions_ButNamesAnInvertedRange()
     {
-        var query = CohortView.Parse("quarter", "2026-07-01", "2026-01-01", "sideways", "bogus", "zodiac", _clock);
-
+        Assert.True(CohortView.TryParse("quarter", "2026-07-01", null, "sideways", "bogus", "zodiac", _clock, out var query, out _));
         Assert.Equal(new CohortQuery { From = new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.FromHours(8)) }, query);
+
+        Assert.False(CohortView.TryParse("month", "2026-07-01", "2026-01-01", null, null, null, _clock, out _, out var problem));
+        Assert.Equal("from must be before to", problem?.Message);
     }
 
     [Fact]

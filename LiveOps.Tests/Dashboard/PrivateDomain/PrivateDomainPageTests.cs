@@ -83,7 +83,7 @@ public sealed class PrivateDomainPageTests : ShellContext
     {
         var cut = await RenderAsync("/private-domain?from=2026-13-01");
 
-        Assert.Equal("区间有误：from: '2026-13-01' is not a date (2026-11-03)", Text(cut, "pd-problem"));
+        Assert.Equal("区间有误：from：“2026-13-01”不是日期，例如 2026-11-03", Text(cut, "pd-problem"));
         Assert.Empty(cut.FindAll("[data-testid=pd-kpis]"));
     }
 

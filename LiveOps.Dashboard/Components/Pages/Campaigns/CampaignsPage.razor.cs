@@ -9,7 +9,7 @@ public sealed partial class CampaignsPage : LiveOpsComponent
 {
     private CampaignFilter _filter = CampaignFilter.None;
     private CampaignReport? _report;
-    private string? _problem;
+    private QueryProblem? _problem;
     private IReadOnlyList<string> _selected = [];
 
     [Inject] private CampaignService Service { get; set; } = default!;

@@ -14,6 +14,7 @@ public partial class CohortsPage : LiveOpsComponent
 {
     private CohortQuery _query = new();
     private CohortReport? _report;
+    private QueryProblem? _problem;
     private object? _curves;
     private CohortCellQuery? _cell;
     private bool _loading;
@@ -33,8 +34,15 @@ public partial class CohortsPage : LiveOpsComponent
 
     protected override async Task OnParametersSetAsync()
     {
-        _query = CohortView.Parse(PeriodText, FromText, ToText, ModeText, MetricText, BreakdownText, Clock);
         _cell = null;
+        if (!CohortView.TryParse(PeriodText, FromText, ToText, ModeText, MetricText, BreakdownText, Clock, out var query, out _problem))
+        {
+            // The controls keep the period and options; the bad range is named above the matrix instead of computed.
+            _query = query;
+            _report = null;
+            return;
+        }
+        _query = query;
         if (!RendererInfo.IsInteractive)
         {
             // Prerendering shows the loading state at once; the report is computed once the circuit is live.

@@ -38,7 +38,7 @@ public sealed partial class OverviewPage : LiveOpsComponent
     {
         if (!new OverviewRange(From, To).TryToQuery(Clock, out var range, out var problem))
         {
-            _problem = L["Overview.BadRange", problem ?? ""].Value;
+            _problem = L["Overview.BadRange", problem?.Format(System.Globalization.CultureInfo.CurrentUICulture) ?? ""].Value;
             if (_range is null)
             {
                 _range = OverviewKpiQuery.LastDays(DailyGmvQuery.DefaultDays, Clock.Today);
@@ -86,7 +86,7 @@ public sealed partial class OverviewPage : LiveOpsComponent
         var end = DateOnly.FromDateTime(last).AddDays(1);
         if (!OverviewKpiQuery.TryCreate(first, end, Clock.Today, out var range, out var problem))
         {
-            _problem = L["Overview.BadRange", problem ?? ""].Value;
+            _problem = L["Overview.BadRange", problem?.Format(System.Globalization.CultureInfo.CurrentUICulture) ?? ""].Value;
             return Task.CompletedTask;
         }
         return ShowAsync(range);

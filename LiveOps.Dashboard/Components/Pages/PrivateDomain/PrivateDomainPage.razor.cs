@@ -15,7 +15,7 @@ public sealed partial class PrivateDomainPage : LiveOpsComponent
 {
     private OverviewKpiReport? _report;
     private OverviewKpiQuery? _query;
-    private string? _problem;
+    private QueryProblem? _problem;
     private object _chart = new();
 
     [Inject] private OverviewKpiService Service { get; set; } = default!;
