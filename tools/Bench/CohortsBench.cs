@@ -48,7 +48,7 @@ public sealed class CohortsBench : IBenchCase
 
             var clock = provider.GetRequiredService<ZoneClock>();
             var version = provider.GetRequiredService<DataVersion>();
-            var store = provider.GetRequiredService<PaidOrderStore>();
+            var store = provider.GetRequiredService<SnapshotStore>();
             var service = provider.GetRequiredService<ICohortService>();
 
             var loads = new List<double>();
@@ -234,7 +234,7 @@ public sealed class CohortsBench : IBenchCase
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    private static long ColumnBytes(PaidOrderSnapshot s) =>
+    private static long ColumnBytes(DataSnapshot s) =>
         s.OrderCount * (8L + 8 + 1 + 4) + s.CustomerCount * (4L + 1 + 8 + 2 * 8 + 40);
 
     private static string Label(PeriodKind period) => period == PeriodKind.Month ? "monthly" : "weekly";
