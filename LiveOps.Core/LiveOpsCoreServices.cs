@@ -44,8 +44,7 @@ public static class LiveOpsCoreServices
         // For components that take a context per scope (data-protection keys).
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>().CreateDbContext());
         // One column store of paid orders per process, shared by every report that scans them.
-        services.AddSingleton<PaidOrderStore>();
-        services.AddSingleton<ColumnStores>();
+        services.AddSingleton<SnapshotStore>();
         services.AddSingleton<ImportGate>();
 
         // One registration per feature folder, each owned by that feature.

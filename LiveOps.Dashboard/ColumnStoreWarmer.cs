@@ -14,7 +14,7 @@ namespace LiveOps.Dashboard;
 /// Changes that arrive while a refresh runs are folded into one more refresh. A request that needs the stores while
 /// a refresh runs waits for that same load instead of starting its own (the stores load under one gate).
 /// </remarks>
-public sealed class ColumnStoreWarmer(ColumnStores stores, CampaignService campaigns, DataVersion version, ILogger<ColumnStoreWarmer> logger) : BackgroundService
+public sealed class ColumnStoreWarmer(SnapshotStore stores, CampaignService campaigns, DataVersion version, ILogger<ColumnStoreWarmer> logger) : BackgroundService
 {
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 

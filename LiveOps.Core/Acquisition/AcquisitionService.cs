@@ -10,7 +10,7 @@ namespace LiveOps.Core.Acquisition;
 /// <summary>Live-session acquisition cohorts for the live-sessions pages and <c>report acquisition</c>: one pass over the paid-order snapshot.</summary>
 public sealed class AcquisitionService(
     IDbContextFactory<LiveOpsDbContext> factory,
-    PaidOrderStore store,
+    SnapshotStore store,
     TierRuleSetService ruleSets,
     ZoneClock clock)
 {

@@ -19,7 +19,7 @@ public static class AcquisitionShape
 {
     public static readonly int[] WindowDays = [30, 90, 180];
 
-    public static AcquisitionReport Shape(PaidOrderSnapshot s, IReadOnlyList<SessionInfo> sessions, IReadOnlyList<string> tiers, int[] ranks, DateTimeOffset asOf, ZoneClock clock)
+    public static AcquisitionReport Shape(DataSnapshot s, IReadOnlyList<SessionInfo> sessions, IReadOnlyList<string> tiers, int[] ranks, DateTimeOffset asOf, ZoneClock clock)
     {
         var asOfMs = asOf.ToUnixTimeMilliseconds();
         var byId = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -63,7 +63,7 @@ public static class AcquisitionShape
         private readonly long[] _repeaters = new long[WindowDays.Length];
         private readonly long[] _tiers = new long[tierCount];
 
-        public void Add(PaidOrderSnapshot s, int c, int rank, long asOfMs)
+        public void Add(DataSnapshot s, int c, int rank, long asOfMs)
         {
             var start = s.OrderStart[c];
             var first = s.PlacedAtMs[start];
@@ -83,7 +83,7 @@ public static class AcquisitionShape
                 }
             }
             var joined = s.JoinedPrivateMs[c];
-            _joined += joined != PaidOrderSnapshot.NoInstant && joined < asOfMs ? 1 : 0;
+            _joined += joined != DataSnapshot.NoInstant && joined < asOfMs ? 1 : 0;
             if (rank < _tiers.Length)
             {
                 _tiers[rank]++;

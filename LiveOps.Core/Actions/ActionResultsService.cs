@@ -13,7 +13,7 @@ namespace LiveOps.Core.Actions;
 /// A group's buyers are its customers with a paid order in [starts, starts + N × 24 h) placed before the as-of
 /// instant; revenue is those orders' amounts. <c>complete</c> is false while the window is open at the as-of instant.
 /// </remarks>
-public sealed class ActionResultsService(IDbContextFactory<LiveOpsDbContext> factory, PaidOrderStore paidOrders, ZoneClock clock)
+public sealed class ActionResultsService(IDbContextFactory<LiveOpsDbContext> factory, SnapshotStore paidOrders, ZoneClock clock)
 {
     private const long DayMs = 24L * 60 * 60 * 1000;
 
@@ -74,7 +74,7 @@ public sealed class ActionResultsService(IDbContextFactory<LiveOpsDbContext> fac
 
     private sealed record ScanResult(ActionResult Result, Tally Contacted, Tally Holdout);
 
-    private static ScanResult Scan(PaidOrderSnapshot snapshot, ActionRecord action, IEnumerable<(int CustomerKey, ActionGroup Group)> members, DateTimeOffset asOf, List<ActionDay>? days)
+    private static ScanResult Scan(DataSnapshot snapshot, ActionRecord action, IEnumerable<(int CustomerKey, ActionGroup Group)> members, DateTimeOffset asOf, List<ActionDay>? days)
     {
         var startMs = action.StartsAt.ToUnixTimeMilliseconds();
         var endMs = startMs + action.WindowDays * DayMs;

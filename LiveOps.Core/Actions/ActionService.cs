@@ -15,8 +15,8 @@ namespace LiveOps.Core.Actions;
 /// </summary>
 public sealed class ActionService(
     IDbContextFactory<LiveOpsDbContext> factory,
-    PaidOrderStore paidOrders,
-    ColumnStores stores,
+    SnapshotStore paidOrders,
+    SnapshotStore stores,
     DataVersion version,
     ZoneClock clock,
     AccessGuard guard,

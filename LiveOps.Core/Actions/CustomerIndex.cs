@@ -7,7 +7,7 @@ public sealed class CustomerIndex
 {
     private readonly Dictionary<string, int> _byId;
 
-    private CustomerIndex(PaidOrderSnapshot snapshot)
+    private CustomerIndex(DataSnapshot snapshot)
     {
         _byId = new Dictionary<string, int>(snapshot.CustomerCount, StringComparer.Ordinal);
         for (var c = 0; c < snapshot.CustomerCount; c++)
@@ -16,7 +16,7 @@ public sealed class CustomerIndex
         }
     }
 
-    public static CustomerIndex Of(PaidOrderSnapshot snapshot) => snapshot.Derived(s => new CustomerIndex(s));
+    public static CustomerIndex Of(DataSnapshot snapshot) => snapshot.Derived(s => new CustomerIndex(s));
 
     /// <summary>The customer's index, or -1 when the snapshot does not know the id.</summary>
     public int this[string customerId] => _byId.TryGetValue(customerId, out var c) ? c : -1;
@@ -26,7 +26,7 @@ public sealed class CustomerIndex
 internal static class OrderWindow
 {
     /// <summary>Paid orders of customer <paramref name="c"/> in [from, to) (UTC ms): their count and amount in 1/10000 yuan.</summary>
-    public static (int Orders, long AmountUnits, long FirstMs) Sum(PaidOrderSnapshot s, int c, long fromMs, long toMs)
+    public static (int Orders, long AmountUnits, long FirstMs) Sum(DataSnapshot s, int c, long fromMs, long toMs)
     {
         if (c < 0)
         {

@@ -9,11 +9,11 @@ namespace LiveOps.Core.Campaigns;
 
 /// <summary>
 /// <c>report campaigns</c>, the campaigns page and its exports. One pass over every customer's paid orders (the shared
-/// <see cref="PaidOrderStore"/> snapshot) and funnel events (<see cref="FunnelEventStore"/>), both already grouped by
+/// <see cref="SnapshotStore"/> snapshot) and its funnel events (<see cref="DataSnapshot.EventsAsync"/>), both already grouped by
 /// customer and sorted by time in memory: no query per campaign or per customer and no table scan per request.
 /// </summary>
 public sealed class CampaignService(
-    IDbContextFactory<LiveOpsDbContext> factory, PaidOrderStore store, FunnelEventStore events, ZoneClock clock, DataVersion version)
+    IDbContextFactory<LiveOpsDbContext> factory, SnapshotStore store, ZoneClock clock, DataVersion version)
 {
     private const int CachedPasses = 8;
 
@@ -70,7 +70,7 @@ public sealed class CampaignService(
         var catalog = new CampaignCatalog(campaigns.Select(c => (c.CampaignId, c.AttributionDays)));
         var orders = await store.GetAsync(ct);
         var tally = new CampaignTally(catalog, clock, catalog.IndexOf(buyersOf), orders.Derived(DaysOf));
-        var touches = await events.GetAsync(orders, ct);
+        var touches = await orders.EventsAsync(ct);
         Tally(orders, touches, catalog, tally, ct);
         var buyers = tally.Buyers
             .Select(b => new CampaignBuyer(orders.CustomerIds[b.CustomerKey], orders.Nicknames[b.CustomerKey], b.FirstOrderAt, b.Orders,
@@ -82,11 +82,11 @@ public sealed class CampaignService(
     }
 
     /// <summary>The local days of the snapshot's orders, kept with the snapshot.</summary>
-    private static LocalDays DaysOf(PaidOrderSnapshot orders) =>
+    private static LocalDays DaysOf(DataSnapshot orders) =>
         orders.OrderCount == 0 ? new LocalDays(orders.Clock, 0, -1) : new LocalDays(orders.Clock, orders.PlacedAtMs.Min(), orders.LatestPlacedAtMs);
 
     /// <summary>Feeds every customer's paid orders and known-campaign touches, each in time order, to the tally.</summary>
-    private static void Tally(PaidOrderSnapshot orders, FunnelEvents touches, CampaignCatalog catalog, CampaignTally tally, CancellationToken ct)
+    private static void Tally(DataSnapshot orders, FunnelEvents touches, CampaignCatalog catalog, CampaignTally tally, CancellationToken ct)
     {
         var orderCampaign = orders.CampaignIds.Select(catalog.IndexOf).ToArray();
         var touchCampaign = touches.CampaignIds.Select(catalog.IndexOf).ToArray();

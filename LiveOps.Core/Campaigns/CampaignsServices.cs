@@ -1,4 +1,3 @@
-using LiveOps.Core.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveOps.Core.Campaigns;
@@ -7,7 +6,6 @@ public static class CampaignsServices
 {
     public static IServiceCollection AddCampaigns(this IServiceCollection services)
     {
-        services.AddSingleton<FunnelEventStore>();
         services.AddSingleton<CampaignService>();
         return services;
     }

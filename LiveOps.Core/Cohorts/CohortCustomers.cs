@@ -6,7 +6,7 @@ namespace LiveOps.Core.Cohorts;
 /// <summary>The customers behind one matrix cell, by the same membership rules as <see cref="CohortScan"/>.</summary>
 internal static class CohortCustomers
 {
-    public static CohortCustomersPage Find(PaidOrderSnapshot data, CohortCellQuery cell)
+    public static CohortCustomersPage Find(DataSnapshot data, CohortCellQuery cell)
     {
         var query = cell.Query;
         var groupKeys = CohortScan.GroupKeys(data, query.Breakdown);

@@ -19,7 +19,7 @@ internal static class CohortScan
     private static readonly int OrderChannelCount = Enum.GetValues<OrderChannel>().Length;
 
     /// <summary>The period range a query covers, or null when it covers nothing.</summary>
-    public static (int FirstCohort, int Last)? Range(PaidOrderSnapshot data, CohortQuery query)
+    public static (int FirstCohort, int Last)? Range(DataSnapshot data, CohortQuery query)
     {
         int last;
         if (query.To is { } to)
@@ -50,7 +50,7 @@ internal static class CohortScan
         return first <= last ? (first, last) : null;
     }
 
-    public static string[] GroupKeys(PaidOrderSnapshot data, CohortBreakdown breakdown) => breakdown switch
+    public static string[] GroupKeys(DataSnapshot data, CohortBreakdown breakdown) => breakdown switch
     {
         CohortBreakdown.AcquisitionChannel => [.. Enum.GetValues<AcquisitionChannel>().Select(v => ContractNames.Of(v)), CohortGroups.Unknown],
         CohortBreakdown.Membership => [CohortGroups.Before, CohortGroups.After, CohortGroups.Never],
@@ -60,17 +60,17 @@ internal static class CohortScan
     };
 
     /// <summary>The group index of customer c, whose first paid order is at index s.</summary>
-    public static int GroupOf(PaidOrderSnapshot data, CohortBreakdown breakdown, int c, int s) => breakdown switch
+    public static int GroupOf(DataSnapshot data, CohortBreakdown breakdown, int c, int s) => breakdown switch
     {
         CohortBreakdown.AcquisitionChannel => data.AcquisitionChannels[c] < 0 ? AcquisitionChannelCount : data.AcquisitionChannels[c],
-        CohortBreakdown.Membership => data.JoinedPrivateMs[c] == PaidOrderSnapshot.NoInstant ? 2
+        CohortBreakdown.Membership => data.JoinedPrivateMs[c] == DataSnapshot.NoInstant ? 2
             : data.JoinedPrivateMs[c] <= data.PlacedAtMs[s] ? 0 : 1,
         CohortBreakdown.FirstOrderChannel => data.Channels[s] < 0 ? OrderChannelCount : data.Channels[s],
         CohortBreakdown.FirstOrderCampaign => data.Campaigns[s] + 1,
         _ => 0,
     };
 
-    public static CohortTally? Run(PaidOrderSnapshot data, CohortQuery query)
+    public static CohortTally? Run(DataSnapshot data, CohortQuery query)
     {
         if (Range(data, query) is not var (firstCohort, last))
         {

@@ -13,9 +13,9 @@ public interface ICohortService
 
 /// <summary>
 /// Repurchase cohorts (contract §4 <c>report cohorts</c>) and the options beyond it, computed by one linear scan
-/// of the <see cref="PaidOrderStore"/> snapshot.
+/// of the <see cref="SnapshotStore"/> snapshot.
 /// </summary>
-public sealed class CohortService(PaidOrderStore store, ZoneClock clock) : ICohortService
+public sealed class CohortService(SnapshotStore store, ZoneClock clock) : ICohortService
 {
     public async Task<CohortReport> RunAsync(CohortQuery query, CancellationToken ct = default)
     {

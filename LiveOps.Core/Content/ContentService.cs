@@ -10,12 +10,12 @@ namespace LiveOps.Core.Content;
 
 /// <summary>
 /// Content-driven repurchase for the cadence page and <c>report content</c>: paid orders from the shared
-/// <see cref="PaidOrderStore"/> snapshot, pushes and audience events read raw (a few columns each), then the pure
+/// <see cref="SnapshotStore"/> snapshot, pushes and audience events read raw (a few columns each), then the pure
 /// <see cref="ContentShape"/>.
 /// </summary>
 public sealed class ContentService(
     IDbContextFactory<LiveOpsDbContext> factory,
-    PaidOrderStore store,
+    SnapshotStore store,
     ZoneClock clock,
     IOptions<LiveOpsOptions> options)
 {

@@ -15,7 +15,7 @@ public sealed record ContentInput(
     IReadOnlyList<(string AudienceId, string Name)> Audiences,
     IReadOnlyList<ContentPush> Pushes,
     IReadOnlyList<ContentMemberEvent> Events,
-    PaidOrderSnapshot Orders);
+    DataSnapshot Orders);
 
 /// <summary>
 /// The definitions of content-driven repurchase, as one pure pass.
@@ -119,7 +119,7 @@ public static class ContentShape
         }
     }
 
-    private static Tally Measure(ContentPush[] pushes, ContentMemberEvent[] events, PaidOrderSnapshot s, long fromMs, long toMs)
+    private static Tally Measure(ContentPush[] pushes, ContentMemberEvent[] events, DataSnapshot s, long fromMs, long toMs)
     {
         var tally = new Tally();
         var windows = new Windows(pushes);

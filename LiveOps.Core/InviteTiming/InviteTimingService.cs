@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LiveOps.Core.InviteTiming;
 
 /// <summary>When to invite: the live-session detail page and <c>report invite-timing</c>; one pass over the paid-order snapshot.</summary>
-public sealed class InviteTimingService(IDbContextFactory<LiveOpsDbContext> factory, PaidOrderStore store)
+public sealed class InviteTimingService(IDbContextFactory<LiveOpsDbContext> factory, SnapshotStore store)
 {
     public async Task<InviteTimingReport> RunAsync(InviteTimingQuery query, CancellationToken ct = default)
     {

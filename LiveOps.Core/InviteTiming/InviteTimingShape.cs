@@ -19,7 +19,7 @@ public static class InviteTimingShape
 
     private const int MaxMinutes = 24 * 60;
 
-    public static InviteTimingReport Shape(PaidOrderSnapshot s, string? liveSessionId, long? startMs, long? endMs)
+    public static InviteTimingReport Shape(DataSnapshot s, string? liveSessionId, long? startMs, long? endMs)
     {
         var target = liveSessionId is null ? -2 : Array.IndexOf(s.LiveSessionIds, liveSessionId);
         var counts = new long[Edges.Length];
@@ -38,7 +38,7 @@ public static class InviteTimingShape
             }
             buyers++;
             var joined = s.JoinedPrivateMs[c];
-            if (joined == PaidOrderSnapshot.NoInstant)
+            if (joined == DataSnapshot.NoInstant)
             {
                 never++;
                 continue;
@@ -65,7 +65,7 @@ public static class InviteTimingShape
             startMs is { } from && endMs is { } end && target >= 0 ? Minutes(s, target, from, end) : []);
     }
 
-    private static IReadOnlyList<BroadcastMinute> Minutes(PaidOrderSnapshot s, int session, long startMs, long endMs)
+    private static IReadOnlyList<BroadcastMinute> Minutes(DataSnapshot s, int session, long startMs, long endMs)
     {
         var last = endMs + (long)LiveSessionRules.JoinWindowAfterEnd.TotalMilliseconds;
         var count = (int)Math.Clamp((last - startMs) / 60_000 + 1, 1, MaxMinutes);
@@ -85,7 +85,7 @@ public static class InviteTimingShape
         }
         foreach (var joined in s.JoinedPrivateMs)
         {
-            if (joined != PaidOrderSnapshot.NoInstant && MinuteOf(joined) is { } m)
+            if (joined != DataSnapshot.NoInstant && MinuteOf(joined) is { } m)
             {
                 joins[m]++;
             }

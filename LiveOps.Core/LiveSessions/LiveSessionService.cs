@@ -5,13 +5,13 @@ using Microsoft.EntityFrameworkCore;
 namespace LiveOps.Core.LiveSessions;
 
 /// <summary>
-/// What each live session brought, from one linear scan of the shared <see cref="PaidOrderStore"/> snapshot
+/// What each live session brought, from one linear scan of the shared <see cref="SnapshotStore"/> snapshot
 /// (paid orders grouped by customer, in time order, each with its live_session_id): orders, GMV and distinct
 /// buyers per session, and every customer's first paid order ever (earliest, ties by insertion order) with the
 /// customer's private-domain join time, from which the pure <see cref="LiveSessionRules"/> decide the joins.
 /// Refunded and cancelled orders are not in the snapshot, so they never count.
 /// </summary>
-public sealed class LiveSessionService(IDbContextFactory<LiveOpsDbContext> factory, PaidOrderStore store)
+public sealed class LiveSessionService(IDbContextFactory<LiveOpsDbContext> factory, SnapshotStore store)
 {
     public async Task<LiveSessionReport> RunAsync(LiveSessionQuery query, CancellationToken ct = default)
     {
@@ -56,7 +56,7 @@ public sealed class LiveSessionService(IDbContextFactory<LiveOpsDbContext> facto
     /// (or null) of every customer whose first paid order ever carries it. One pass: a customer's orders are
     /// contiguous, so "already counted this buyer" is the last customer index seen per session.
     /// </summary>
-    internal static Dictionary<string, SessionTotals> Scan(PaidOrderSnapshot s)
+    internal static Dictionary<string, SessionTotals> Scan(DataSnapshot s)
     {
         var n = s.LiveSessionIds.Length;
         var orders = new long[n];
@@ -86,7 +86,7 @@ public sealed class LiveSessionService(IDbContextFactory<LiveOpsDbContext> facto
                 if (i == start)
                 {
                     var joined = s.JoinedPrivateMs[c];
-                    (firsts[session] ??= []).Add(joined == PaidOrderSnapshot.NoInstant ? null : joined);
+                    (firsts[session] ??= []).Add(joined == DataSnapshot.NoInstant ? null : joined);
                 }
             }
         }

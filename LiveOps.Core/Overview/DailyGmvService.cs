@@ -5,11 +5,11 @@ namespace LiveOps.Core.Overview;
 
 /// <summary>
 /// Daily paid GMV for the Overview. Only <c>paid</c> orders count. One pass over the paid-order snapshot (the
-/// <see cref="PaidOrderStore"/> every Overview figure reads) sums the range into 15-minute UTC buckets; C# folds the
+/// <see cref="SnapshotStore"/> every Overview figure reads) sums the range into 15-minute UTC buckets; C# folds the
 /// buckets into local days through <see cref="ZoneClock"/>. Every zone offset in use is a multiple of 15 minutes, so
 /// a bucket never straddles a local midnight, and DST days of 23 or 25 hours come out right.
 /// </summary>
-public sealed class DailyGmvService(PaidOrderStore store, ZoneClock clock)
+public sealed class DailyGmvService(SnapshotStore store, ZoneClock clock)
 {
     internal const long BucketMs = 15 * 60 * 1000;
 
@@ -30,7 +30,7 @@ public sealed class DailyGmvService(PaidOrderStore store, ZoneClock clock)
     }
 
     /// <summary>Paid amount and orders per bucket from <paramref name="fromMs"/> (a local midnight), and the customers who paid.</summary>
-    internal static (List<GmvBucket> Buckets, long Buyers) Buckets(PaidOrderSnapshot data, long fromMs, long toMs)
+    internal static (List<GmvBucket> Buckets, long Buyers) Buckets(DataSnapshot data, long fromMs, long toMs)
     {
         var count = (int)((toMs - fromMs + BucketMs - 1) / BucketMs);
         var amounts = new long[count];

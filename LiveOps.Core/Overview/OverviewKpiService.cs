@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace LiveOps.Core.Overview;
 
 /// <summary>
-/// Every Overview number in one place: one pass over the shared <see cref="PaidOrderStore"/> snapshot per range,
+/// Every Overview number in one place: one pass over the shared <see cref="SnapshotStore"/> snapshot per range,
 /// one for the evidence, the cadence feature's own fatigue figure (not recomputed here) and a count of campaigns.
 /// </summary>
 public sealed class OverviewKpiService(
-    PaidOrderStore store,
+    SnapshotStore store,
     CadenceService cadence,
     IDbContextFactory<LiveOpsDbContext> factory,
     ZoneClock clock)
@@ -54,7 +54,7 @@ public sealed class OverviewKpiService(
     }
 
     /// <summary>Daily GMV of the range split between first orders and later ones; a day is found by binary search over local midnights.</summary>
-    internal static IReadOnlyList<NewReturningDay> NewReturning(PaidOrderSnapshot s, OverviewKpiQuery query, ZoneClock clock)
+    internal static IReadOnlyList<NewReturningDay> NewReturning(DataSnapshot s, OverviewKpiQuery query, ZoneClock clock)
     {
         var starts = new long[query.Days + 1];
         for (var d = 0; d <= query.Days; d++)
@@ -91,7 +91,7 @@ public sealed class OverviewKpiService(
     }
 
     /// <summary>Private-domain joins per ISO week over the weeks the range touches; only joins inside the range count.</summary>
-    internal static IReadOnlyList<WeeklyJoins> JoinsByWeek(PaidOrderSnapshot s, DateTimeOffset from, DateTimeOffset to, ZoneClock clock)
+    internal static IReadOnlyList<WeeklyJoins> JoinsByWeek(DataSnapshot s, DateTimeOffset from, DateTimeOffset to, ZoneClock clock)
     {
         var (first, starts) = Weeks(from, to, clock);
         var weeks = starts.Length;
@@ -99,7 +99,7 @@ public sealed class OverviewKpiService(
         var (fromMs, toMs) = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
         foreach (var joined in s.JoinedPrivateMs)
         {
-            if (joined == PaidOrderSnapshot.NoInstant || joined < fromMs || joined >= toMs)
+            if (joined == DataSnapshot.NoInstant || joined < fromMs || joined >= toMs)
             {
                 continue;
             }
@@ -110,7 +110,7 @@ public sealed class OverviewKpiService(
     }
 
     /// <summary>Paid and private-domain GMV per ISO week the range touches, only orders inside the range counted.</summary>
-    internal static IReadOnlyList<WeeklyShare> ShareByWeek(PaidOrderSnapshot s, DateTimeOffset from, DateTimeOffset to, ZoneClock clock)
+    internal static IReadOnlyList<WeeklyShare> ShareByWeek(DataSnapshot s, DateTimeOffset from, DateTimeOffset to, ZoneClock clock)
     {
         var (first, starts) = Weeks(from, to, clock);
         var weeks = starts.Length;
@@ -146,7 +146,7 @@ public sealed class OverviewKpiService(
     /// The headline numbers of [fromMs, toMs) and the same buyers split by membership at toMs, in one pass;
     /// see <see cref="RangeKpis"/> and <see cref="MembershipSplit"/> for the definitions.
     /// </summary>
-    internal static (RangeKpis Kpis, MembershipSplit Membership) Range(PaidOrderSnapshot s, long fromMs, long toMs)
+    internal static (RangeKpis Kpis, MembershipSplit Membership) Range(DataSnapshot s, long fromMs, long toMs)
     {
         // Index 0: customers who had not joined the private domain by toMs; 1: those who had.
         var units = new long[2];
@@ -157,7 +157,7 @@ public sealed class OverviewKpiService(
         for (var c = 0; c < s.CustomerCount; c++)
         {
             var joinedAt = s.JoinedPrivateMs[c];
-            var member = joinedAt != PaidOrderSnapshot.NoInstant && joinedAt < toMs;
+            var member = joinedAt != DataSnapshot.NoInstant && joinedAt < toMs;
             if (member && joinedAt >= fromMs)
             {
                 joined++;
@@ -192,9 +192,9 @@ public sealed class OverviewKpiService(
 
     /// <summary>An order is private-domain when placed in a private group or by a customer already in the private domain.</summary>
     public static bool IsPrivateDomain(sbyte channel, long joinedMs, long placedMs) =>
-        channel == (sbyte)OrderChannel.PrivateGroup || (joinedMs != PaidOrderSnapshot.NoInstant && joinedMs <= placedMs);
+        channel == (sbyte)OrderChannel.PrivateGroup || (joinedMs != DataSnapshot.NoInstant && joinedMs <= placedMs);
 
-    internal static OverviewEvidence Evidence(PaidOrderSnapshot s, long toMs, LeaveRateComparison fatigue)
+    internal static OverviewEvidence Evidence(DataSnapshot s, long toMs, LeaveRateComparison fatigue)
     {
         long firstUnits = 0, firstOrders = 0, repeatUnits = 0, repeatOrders = 0;
         double firstSquares = 0, repeatSquares = 0; // in yuan², for the intervals
@@ -224,7 +224,7 @@ public sealed class OverviewKpiService(
                 continue;
             }
             var joinedAt = s.JoinedPrivateMs[c];
-            if (joinedAt != PaidOrderSnapshot.NoInstant && joinedAt < toMs)
+            if (joinedAt != DataSnapshot.NoInstant && joinedAt < toMs)
             {
                 members++;
                 memberRepeaters += count > 1 ? 1 : 0;

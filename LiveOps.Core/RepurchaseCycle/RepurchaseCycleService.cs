@@ -10,8 +10,7 @@ namespace LiveOps.Core.RepurchaseCycle;
 /// <summary>The repurchase cycle for the campaign pages and <c>report cycle</c>: the paid-order and funnel-event column stores, one pass each.</summary>
 public sealed class RepurchaseCycleService(
     IDbContextFactory<LiveOpsDbContext> factory,
-    PaidOrderStore store,
-    FunnelEventStore funnel,
+    SnapshotStore store,
     TierRuleSetService ruleSets,
     ZoneClock clock)
 {
@@ -19,7 +18,7 @@ public sealed class RepurchaseCycleService(
     {
         var asOf = query.AsOf ?? clock.UtcNow;
         var snapshot = await store.GetAsync(ct);
-        var events = await funnel.GetAsync(snapshot, ct);
+        var events = await snapshot.EventsAsync(ct);
         var rules = (await ruleSets.InForceAsync(asOf, ct)).Rules;
         await using var db = await factory.CreateDbContextAsync(ct);
         var only = query.CampaignId;

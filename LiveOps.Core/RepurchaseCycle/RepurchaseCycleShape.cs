@@ -19,7 +19,7 @@ public static class RepurchaseCycleShape
     private const double DayMs = 86_400_000d;
 
     public static RepurchaseCycleReport Shape(
-        PaidOrderSnapshot s, FunnelEvents events, IReadOnlyList<CampaignInfo> campaigns, IReadOnlyList<string> tiers, int[] ranks,
+        DataSnapshot s, FunnelEvents events, IReadOnlyList<CampaignInfo> campaigns, IReadOnlyList<string> tiers, int[] ranks,
         DateTimeOffset asOf, ZoneClock clock)
     {
         var asOfMs = asOf.ToUnixTimeMilliseconds();
@@ -38,7 +38,7 @@ public static class RepurchaseCycleShape
                 {
                     byTier[ranks[c]].Add(c, gap);
                 }
-                (joined != PaidOrderSnapshot.NoInstant && joined <= s.PlacedAtMs[i] ? members : others).Add(c, gap);
+                (joined != DataSnapshot.NoInstant && joined <= s.PlacedAtMs[i] ? members : others).Add(c, gap);
             }
         }
         return new RepurchaseCycleReport(clock.ToLocal(asOf), all.Distribution(),
@@ -47,7 +47,7 @@ public static class RepurchaseCycleShape
             campaigns.Select(k => Campaign(s, events, k, asOfMs, clock)).ToList());
     }
 
-    private static CampaignCycle Campaign(PaidOrderSnapshot s, FunnelEvents events, CampaignInfo campaign, long asOfMs, ZoneClock clock)
+    private static CampaignCycle Campaign(DataSnapshot s, FunnelEvents events, CampaignInfo campaign, long asOfMs, ZoneClock clock)
     {
         var startMs = campaign.StartsAt.ToUnixTimeMilliseconds();
         var inOrders = Array.IndexOf(s.CampaignIds, campaign.CampaignId);
@@ -95,7 +95,7 @@ public static class RepurchaseCycleShape
             Evidence.Check("cycle-shortened", estimate, interval, IntervalMethod.Bootstrap, changes.Count, 0));
     }
 
-    private static bool Participates(PaidOrderSnapshot s, FunnelEvents events, int c, int inOrders, int inEvents)
+    private static bool Participates(DataSnapshot s, FunnelEvents events, int c, int inOrders, int inEvents)
     {
         if (inOrders >= 0)
         {

@@ -7,7 +7,7 @@ namespace LiveOps.Core.Tiers;
 public static class SnapshotTiers
 {
     /// <summary>Ranks by customer index: spend and orders over paid orders in (asOf − 365 days, asOf], evaluated by <see cref="TierEvaluator"/>.</summary>
-    public static int[] Ranks(PaidOrderSnapshot s, IReadOnlyList<TierRuleDraft> rulesByRank, long asOfMs)
+    public static int[] Ranks(DataSnapshot s, IReadOnlyList<TierRuleDraft> rulesByRank, long asOfMs)
     {
         var after = asOfMs - 365 * 86_400_000L;
         var ranks = new int[s.CustomerCount];

@@ -6,7 +6,7 @@ namespace LiveOps.Core.Tiers;
 /// <summary>Every known customer (every row of <c>customers</c>), ordered by <c>customerId</c> ordinal.</summary>
 public sealed class TierCustomers
 {
-    internal TierCustomers(PaidOrderSnapshot orders, OrdinalCustomerOrder order)
+    internal TierCustomers(DataSnapshot orders, OrdinalCustomerOrder order)
     {
         Orders = orders;
         Ids = order.Ids;
@@ -16,7 +16,7 @@ public sealed class TierCustomers
     public string[] Ids { get; }
 
     /// <summary>The paid orders the windows are summed from (the same snapshot for every window of one result).</summary>
-    internal PaidOrderSnapshot Orders { get; }
+    internal DataSnapshot Orders { get; }
 
     /// <summary>For position i of <see cref="Ids"/>, the customer's index in <see cref="Orders"/>.</summary>
     internal int[] SnapshotIndex { get; }
@@ -37,7 +37,7 @@ internal sealed class OrdinalCustomerOrder
 
     public int[] SnapshotIndex { get; }
 
-    public static OrdinalCustomerOrder Of(PaidOrderSnapshot snapshot)
+    public static OrdinalCustomerOrder Of(DataSnapshot snapshot)
     {
         var ids = (string[])snapshot.CustomerIds.Clone();
         var index = new int[ids.Length];
@@ -59,10 +59,10 @@ public sealed record TierWindow(DateTimeOffset AsOf, decimal[] Spend, int[] Orde
 
 /// <summary>
 /// The two reads every tier result is built from: all customer ids, and the paid orders of a window summed per
-/// customer. Both come from the shared <see cref="PaidOrderStore"/> snapshot (rebuilt after every write, in any
+/// customer. Both come from the shared <see cref="SnapshotStore"/> snapshot (rebuilt after every write, in any
 /// process), so a window is one pass over in-memory columns instead of a scan of the orders table per request.
 /// </summary>
-public sealed class TierDataReader(PaidOrderStore store)
+public sealed class TierDataReader(SnapshotStore store)
 {
     public async Task<TierCustomers> CustomersAsync(CancellationToken ct)
     {

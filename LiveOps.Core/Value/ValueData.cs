@@ -11,7 +11,7 @@ namespace LiveOps.Core.Value;
 /// </summary>
 public sealed class ValueData
 {
-    private ValueData(PaidOrderSnapshot orders, DateTimeOffset asOf, DateOnly lastDay, int count)
+    private ValueData(DataSnapshot orders, DateTimeOffset asOf, DateOnly lastDay, int count)
     {
         Orders = orders;
         AsOf = asOf;
@@ -26,7 +26,7 @@ public sealed class ValueData
         GroupIndex = new int[count];
     }
 
-    public PaidOrderSnapshot Orders { get; }
+    public DataSnapshot Orders { get; }
 
     public DateTimeOffset AsOf { get; }
 
@@ -74,7 +74,7 @@ public sealed class ValueData
     public double MonetaryDouble(int i) => X[i] == 0 ? 0 : RepeatUnits(i) / (double)Money.UnitsPerYuan / X[i];
 
     /// <summary>Paid orders placed before <paramref name="asOf"/>, summarised per customer.</summary>
-    public static ValueData Build(PaidOrderSnapshot orders, DateTimeOffset asOf)
+    public static ValueData Build(DataSnapshot orders, DateTimeOffset asOf)
     {
         var asOfMs = asOf.ToUnixTimeMilliseconds();
         var clock = orders.Clock;
@@ -185,6 +185,6 @@ public sealed class ValueData
     }
 
     /// <summary>The local days of the snapshot's orders, kept with the snapshot.</summary>
-    private static LocalDays DaysOf(PaidOrderSnapshot orders) =>
+    private static LocalDays DaysOf(DataSnapshot orders) =>
         orders.OrderCount == 0 ? new LocalDays(orders.Clock, 0, -1) : new LocalDays(orders.Clock, orders.PlacedAtMs.Min(), orders.LatestPlacedAtMs);
 }

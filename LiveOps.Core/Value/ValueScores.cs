@@ -154,9 +154,9 @@ public sealed class ValueScores
             double.IsNaN(interval) ? null : data.LastDay(i).AddDays((int)Math.Ceiling(interval)),
             Model.PAlive(i), Model.ExpectedPurchases(i, HorizonDays), Model.ExpectedValue(i, HorizonDays), AtRisk[i],
             R[i], F[i], M[i], Segment[i], Quadrant?[i],
-            channel == PaidOrderSnapshot.None ? null : (Data.Entities.OrderChannel)channel,
+            channel == DataSnapshot.None ? null : (Data.Entities.OrderChannel)channel,
             tier,
-            joined != PaidOrderSnapshot.NoInstant && joined < data.AsOf.ToUnixTimeMilliseconds());
+            joined != DataSnapshot.NoInstant && joined < data.AsOf.ToUnixTimeMilliseconds());
     }
 
     /// <summary>The customers (indexes into the model's data) of a list, in the order the page shows them.</summary>

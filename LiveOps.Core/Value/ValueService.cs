@@ -6,10 +6,10 @@ namespace LiveOps.Core.Value;
 
 /// <summary>
 /// Who will buy again and what they are worth: <c>report value</c> (contract §6), the value page, its exports and any
-/// list built from them call this one service. Reads the shared <see cref="PaidOrderStore"/> snapshot and fits the
+/// list built from them call this one service. Reads the shared <see cref="SnapshotStore"/> snapshot and fits the
 /// models once per data version and as-of, keeping the few latest fits (the page's as-of and its backtest's).
 /// </summary>
-public sealed class ValueService(PaidOrderStore store, TierRuleSetService tierRules, ZoneClock clock)
+public sealed class ValueService(SnapshotStore store, TierRuleSetService tierRules, ZoneClock clock)
 {
     private const int CachedModels = 6;
 
@@ -167,12 +167,12 @@ public sealed class ValueService(PaidOrderStore store, TierRuleSetService tierRu
         return ModelOf(orders, at);
     }
 
-    internal ValueModel ModelOf(PaidOrderSnapshot orders, DateTimeOffset asOf)
+    internal ValueModel ModelOf(DataSnapshot orders, DateTimeOffset asOf)
     {
         var asOfMs = asOf.ToUnixTimeMilliseconds();
         var lastDay = clock.LocalDate(DateTimeOffset.FromUnixTimeMilliseconds(asOfMs - 1)).DayNumber;
         // Orders after the latest one change nothing, so every as-of past it with the same E shares one fit.
-        var cutoff = orders.LatestPlacedAtMs == PaidOrderSnapshot.NoInstant ? long.MinValue : Math.Min(asOfMs, orders.LatestPlacedAtMs + 1);
+        var cutoff = orders.LatestPlacedAtMs == DataSnapshot.NoInstant ? long.MinValue : Math.Min(asOfMs, orders.LatestPlacedAtMs + 1);
         var key = new ModelKey(orders.Version, lastDay, cutoff);
         Lazy<ValueModel> model;
         lock (_gate)

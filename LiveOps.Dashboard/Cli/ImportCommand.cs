@@ -44,7 +44,7 @@ public sealed class ImportCommand : ICommand
             return await RefusedAsync(context, path, result.Problems, result.MoreProblems);
         }
         // The import's work includes bringing the column stores (and their files) up to date: the next report reads them.
-        await context.Services.GetRequiredService<ColumnStores>().RefreshAsync(ct);
+        await context.Services.GetRequiredService<SnapshotStore>().RefreshAsync(ct);
         await context.Out.WriteLineAsync($"{ImportKinds.Name(kind)}: {Written(result)}");
         return CliApp.Ok;
     }
@@ -74,7 +74,7 @@ public sealed class ImportCommand : ICommand
             await context.Out.WriteLineAsync($"dry run, nothing written: {summary}");
             return CliApp.Ok;
         }
-        await context.Services.GetRequiredService<ColumnStores>().RefreshAsync(ct);
+        await context.Services.GetRequiredService<SnapshotStore>().RefreshAsync(ct);
         await context.Out.WriteLineAsync($"{summary}; {Written(result.Written!)}");
         return CliApp.Ok;
     }

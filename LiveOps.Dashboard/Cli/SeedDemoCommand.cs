@@ -26,7 +26,7 @@ public sealed class SeedDemoCommand : ICommand
             throw new RejectedInputException("seed-demo: the database already holds data; demo data only goes into an empty database");
         }
         var summary = await seeder.SeedAsync(options, ct);
-        await context.Services.GetRequiredService<ColumnStores>().RefreshAsync(ct);
+        await context.Services.GetRequiredService<SnapshotStore>().RefreshAsync(ct);
         await context.Out.WriteLineAsync(summary.ToString());
         return CliApp.Ok;
     }

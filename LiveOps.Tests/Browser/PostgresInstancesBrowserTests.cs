@@ -62,7 +62,7 @@ public sealed class PostgresInstancesBrowserTests(BrowserFixture browser) : IAsy
     [Fact]
     public async Task AnImportFromTheCommandLine_IsSeenByBothInstancesNextRead()
     {
-        var stores = new[] { _first, _second }.Select(a => a.Services.GetRequiredService<PaidOrderStore>()).ToList();
+        var stores = new[] { _first, _second }.Select(a => a.Services.GetRequiredService<SnapshotStore>()).ToList();
         var before = (await stores[0].GetAsync()).OrderCount;
         Assert.Equal(before, (await stores[1].GetAsync()).OrderCount);
         var csv = Path.Combine(Path.GetTempPath(), $"liveops-pg-{Guid.NewGuid():N}.csv");

@@ -40,7 +40,7 @@ public sealed class ImportBench : IBenchCase
         {
             var csv = Path.Combine(folder, "orders.csv");
             var generate = Stopwatch.StartNew();
-            WriteOrders(csv, rows, customers, seed);
+            OrderFiles.WriteOrders(csv, rows, customers, seed);
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"file: {rows} orders, {customers} customers, {new FileInfo(csv).Length / (1024.0 * 1024):0.0} MiB, written in {generate.Elapsed.TotalSeconds:0.00} s"));
             var seconds = await ImportAsync("time-ordered file", csv, Path.Combine(folder, "bench.db"), rows, context, ct);
@@ -48,7 +48,7 @@ public sealed class ImportBench : IBenchCase
             {
                 // The same orders with ids out of order and times at random, as a shop export sorted by another column is.
                 var shuffled = Path.Combine(folder, "orders-shuffled.csv");
-                Shuffle(csv, shuffled, seed);
+                OrderFiles.Shuffle(csv, shuffled, seed);
                 await ImportAsync("shuffled file", shuffled, Path.Combine(folder, "shuffled.db"), rows, context, ct);
             }
 
@@ -94,56 +94,6 @@ public sealed class ImportBench : IBenchCase
         await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  CPU time {cpu.TotalSeconds:0.00} s = {rows / cpu.TotalSeconds:0} rows per CPU-second; load average at start {load}"));
         return import.Elapsed.TotalSeconds;
-    }
-
-    /// <summary>Writes the data lines of <paramref name="source"/> in a seeded random order under the same header.</summary>
-    public static void Shuffle(string source, string target, int seed)
-    {
-        var lines = File.ReadAllLines(source);
-        var random = new Random(seed);
-        random.Shuffle(lines.AsSpan(1));
-        using var writer = new StreamWriter(target, false, new UTF8Encoding(false), 1 << 16);
-        foreach (var line in lines)
-        {
-            writer.Write(line);
-            writer.Write('\n');
-        }
-    }
-
-    /// <summary>
-    /// Orders as a shop export writes them: in time order over a year, mixed timestamp spellings,
-    /// ¥ amounts now and then, some quoted fields.
-    /// </summary>
-    public static void WriteOrders(string path, int rows, int customers, int seed)
-    {
-        var random = new Random(seed);
-        var start = new DateTime(2025, 11, 1, 0, 0, 0);
-        string[] statuses = ["paid", "paid", "paid", "paid", "paid", "paid", "paid", "paid", "refunded", "cancelled"];
-        string[] channels = ["live_room", "private_group", "mini_program", "shop", "other"];
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
-        writer.Write("order_id,customer_id,placed_at,amount,status,channel,campaign_id,live_session_id\n");
-        var line = new StringBuilder(128);
-        var step = 365.0 * 24 * 3600 / rows;
-        for (var i = 0; i < rows; i++)
-        {
-            var at = start.AddSeconds(Math.Floor(i * step) + random.Next(0, 60));
-            var units = random.Next(990, 99_900);
-            line.Clear();
-            line.Append(CultureInfo.InvariantCulture, $"A{i + 1:D8},c{random.Next(1, customers + 1):D6},");
-            line.Append(at.ToString((i % 4) switch
-            {
-                0 => "yyyy-MM-dd HH:mm:ss",
-                1 => "yyyy-MM-dd'T'HH:mm:ss",
-                2 => "yyyy-MM-dd'T'HH:mm:ss'+08:00'",
-                _ => "yyyy-MM-dd HH:mm",
-            }, CultureInfo.InvariantCulture));
-            line.Append(CultureInfo.InvariantCulture, $",{(i % 3 == 0 ? "¥" : "")}{units / 100}.{units % 100:D2},{statuses[random.Next(statuses.Length)]},{channels[random.Next(channels.Length)]},");
-            line.Append(i % 7 == 0 ? $"k-{random.Next(1, 40)}" : "");
-            line.Append(',');
-            line.Append(i % 5 == 0 ? $"\"ls-{random.Next(1, 300)}\"" : "");
-            line.Append('\n');
-            writer.Write(line);
-        }
     }
 
     private static string LoadAverage() =>

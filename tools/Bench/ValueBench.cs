@@ -25,7 +25,7 @@ public sealed class ValueBench : IBenchCase
         var runs = args.PositiveInt("runs") ?? 5;
         var output = context.Out;
         var services = context.Services;
-        var store = services.GetRequiredService<PaidOrderStore>();
+        var store = services.GetRequiredService<SnapshotStore>();
         var clock = services.GetRequiredService<ZoneClock>();
         var tiers = services.GetRequiredService<TierRuleSetService>();
         await output.WriteLineAsync($"load average at start (other work on the machine): {LoadAverage()}");

@@ -12,7 +12,7 @@ internal static class ContentReads
         (await CadenceReads.PushesAsync(db, null, ct)).Select(p => new ContentPush(p.AudienceId, p.SentAt.ToUnixTimeMilliseconds(), p.Kind)).ToList();
 
     /// <summary>Joins and leaves before <paramref name="to"/>, customers as <paramref name="snapshot"/> indexes (−1 when unknown to it).</summary>
-    public static async Task<List<ContentMemberEvent>> MemberEventsAsync(LiveOpsDbContext db, PaidOrderSnapshot snapshot, DateTimeOffset to, CancellationToken ct)
+    public static async Task<List<ContentMemberEvent>> MemberEventsAsync(LiveOpsDbContext db, DataSnapshot snapshot, DateTimeOffset to, CancellationToken ct)
     {
         var rows = new List<ContentMemberEvent>();
         var connection = db.Database.GetDbConnection();

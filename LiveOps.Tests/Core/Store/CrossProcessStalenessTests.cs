@@ -36,7 +36,7 @@ public abstract class CrossProcessStalenessTests(DatabaseProvider provider) : IA
     [Fact]
     public async Task ImportThroughAnotherProvider_IsSeenByTheNextReadOfThePaidOrderStore()
     {
-        var store = _dashboard.Get<PaidOrderStore>();
+        var store = _dashboard.Get<SnapshotStore>();
         var csv = _dashboard.WriteFile("first.csv", Header + "A1,u1,2026-09-01 20:31:00,129.90,paid,live_room,,\n");
         await _cli.GetRequiredService<IImportService>().ImportFileAsync(ImportKind.Orders, csv);
         var before = await store.GetAsync();

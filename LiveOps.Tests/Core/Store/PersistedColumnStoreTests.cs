@@ -40,16 +40,16 @@ public sealed class PersistedColumnStoreTests : IAsyncLifetime
     public async Task ANewProcess_ReadsTheStoresFromTheirFiles_AndGetsTheSameColumns()
     {
         var first = NewProcess();
-        var built = await first.GetRequiredService<PaidOrderStore>().GetAsync();
-        var builtEvents = await first.GetRequiredService<FunnelEventStore>().GetAsync(built);
+        var built = await first.GetRequiredService<SnapshotStore>().GetAsync();
+        var builtEvents = await built.EventsAsync();
         Assert.False(built.FromFile);
         Assert.False(builtEvents.FromFile);
         Assert.True(File.Exists(PaidOrdersFile));
         Assert.True(File.Exists(FunnelEventsFile));
 
         var second = NewProcess();
-        var read = await second.GetRequiredService<PaidOrderStore>().GetAsync();
-        var readEvents = await second.GetRequiredService<FunnelEventStore>().GetAsync(read);
+        var read = await second.GetRequiredService<SnapshotStore>().GetAsync();
+        var readEvents = await read.EventsAsync();
 
         Assert.True(read.FromFile);
         Assert.True(readEvents.FromFile);
@@ -79,7 +79,7 @@ public sealed class PersistedColumnStoreTests : IAsyncLifetime
     [Fact]
     public async Task AnImportByAnotherProcess_MovesTheCounterOnce_AndTheNextProcessReadsTheTables()
     {
-        var before = await NewProcess().GetRequiredService<PaidOrderStore>().GetAsync();
+        var before = await NewProcess().GetRequiredService<SnapshotStore>().GetAsync();
         var counter = ChangeCounter();
 
         var csv = _db.WriteFile("more.csv", Header + "X1,new-buyer,2026-11-20 20:31:00,129.90,paid,live_room,,\nX2,new-buyer,2026-11-21 10:00:00,59.00,paid,live_room,,\n");
@@ -88,11 +88,11 @@ public sealed class PersistedColumnStoreTests : IAsyncLifetime
         Assert.True(result.Succeeded);
         Assert.Equal(counter + 1, ChangeCounter());
         Assert.Equal(9, ChangeTriggers());
-        var after = await NewProcess().GetRequiredService<PaidOrderStore>().GetAsync();
+        var after = await NewProcess().GetRequiredService<SnapshotStore>().GetAsync();
         Assert.False(after.FromFile);
         Assert.Equal(before.OrderCount + 2, after.OrderCount);
         Assert.Equal(before.CustomerCount + 1, after.CustomerCount);
-        Assert.True((await NewProcess().GetRequiredService<PaidOrderStore>().GetAsync()).FromFile);
+        Assert.True((await NewProcess().GetRequiredService<SnapshotStore>().GetAsync()).FromFile);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class PersistedColumnStoreTests : IAsyncLifetime
     [Fact]
     public async Task AWriteByAnotherTool_MakesTheFileStale()
     {
-        var before = await NewProcess().GetRequiredService<PaidOrderStore>().GetAsync();
+        var before = await NewProcess().GetRequiredService<SnapshotStore>().GetAsync();
         var counter = ChangeCounter();
 
         // A refund written straight into the file, as a database tool would: the triggers count it.
@@ -119,7 +119,7 @@ public sealed class PersistedColumnStoreTests : IAsyncLifetime
 
         Assert.Equal(3, refunded);
         Assert.Equal(counter + 3, ChangeCounter());
-        var after = await NewProcess().GetRequiredService<PaidOrderStore>().GetAsync();
+        var after = await NewProcess().GetRequiredService<SnapshotStore>().GetAsync();
         Assert.False(after.FromFile);
         Assert.Equal(before.OrderCount - 3, after.OrderCount);
     }
@@ -127,16 +127,16 @@ public sealed class PersistedColumnStoreTests : IAsyncLifetime
     [Fact]
     public async Task ADamagedFile_IsIgnored_AndWrittenAfresh()
     {
-        var built = await NewProcess().GetRequiredService<PaidOrderStore>().GetAsync();
+        var built = await NewProcess().GetRequiredService<SnapshotStore>().GetAsync();
         var bytes = await File.ReadAllBytesAsync(PaidOrdersFile);
         await File.WriteAllBytesAsync(PaidOrdersFile, bytes[..(bytes.Length / 2)]);
 
-        var reread = await NewProcess().GetRequiredService<PaidOrderStore>().GetAsync();
+        var reread = await NewProcess().GetRequiredService<SnapshotStore>().GetAsync();
 
         Assert.False(reread.FromFile);
         Assert.Equal(built.AmountUnits, reread.AmountUnits);
         Assert.Equal(bytes.Length, new FileInfo(PaidOrdersFile).Length);
-        Assert.True((await NewProcess().GetRequiredService<PaidOrderStore>().GetAsync()).FromFile);
+        Assert.True((await NewProcess().GetRequiredService<SnapshotStore>().GetAsync()).FromFile);
     }
 
     [Fact]
@@ -149,10 +149,10 @@ public sealed class PersistedColumnStoreTests : IAsyncLifetime
         var import = await _db.CliAsync("import", "orders", csv);
 
         Assert.Equal(0, import.ExitCode);
-        var next = await NewProcess().GetRequiredService<PaidOrderStore>().GetAsync();
+        var next = await NewProcess().GetRequiredService<SnapshotStore>().GetAsync();
         Assert.True(next.FromFile);
         Assert.Contains("u-cli", next.CustomerIds);
-        Assert.True((await NewProcess().GetRequiredService<FunnelEventStore>().GetAsync(next)).FromFile);
+        Assert.True((await next.EventsAsync()).FromFile);
     }
 
     private ServiceProvider NewProcess()

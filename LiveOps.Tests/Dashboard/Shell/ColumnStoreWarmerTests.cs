@@ -22,7 +22,7 @@ public sealed class ColumnStoreWarmerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _db.Get<DemoDataSeeder>().SeedAsync(new DemoDataOptions { Customers = 300, Seed = 9 });
-        _warmer = new ColumnStoreWarmer(_db.Get<ColumnStores>(), _db.Get<CampaignService>(), _db.Get<DataVersion>(), NullLogger<ColumnStoreWarmer>.Instance);
+        _warmer = new ColumnStoreWarmer(_db.Get<SnapshotStore>(), _db.Get<CampaignService>(), _db.Get<DataVersion>(), NullLogger<ColumnStoreWarmer>.Instance);
     }
 
     public async Task DisposeAsync()
@@ -35,7 +35,7 @@ public sealed class ColumnStoreWarmerTests : IAsyncLifetime
     [Fact]
     public async Task AtStart_AndAfterAnImport_TheStoresAreLoadedBeforeAnyRequest_AndTheirFilesFollow()
     {
-        var store = _db.Get<PaidOrderStore>();
+        var store = _db.Get<SnapshotStore>();
         Assert.Null(store.Held);
         var first = RefreshWhere(() => store.Held is not null);
         await _warmer.StartAsync(CancellationToken.None);
@@ -77,7 +77,7 @@ public sealed class ColumnStoreWarmerTests : IAsyncLifetime
     private async Task<LiveOps.Core.Store.ChangeStamp?> StampInTheFileAsync()
     {
         await using var process = _db.NewProcess();
-        var snapshot = await process.GetRequiredService<PaidOrderStore>().GetAsync();
+        var snapshot = await process.GetRequiredService<SnapshotStore>().GetAsync();
         Assert.True(snapshot.FromFile);
         return snapshot.Stamp;
     }

@@ -16,7 +16,7 @@ namespace LiveOps.Core.Data.Migrations.Sqlite
     [Migration("20261125050000_ChangeCounter")]
     public partial class ChangeCounter : Migration
     {
-        /// <summary>The tables whose rows the column stores hold (<c>PaidOrderStore</c>, <c>FunnelEventStore</c>).</summary>
+        /// <summary>The tables whose rows the column stores hold (<c>SnapshotStore</c>).</summary>
         internal static readonly string[] Tables = ["customers", "orders", "campaign_events"];
 
         /// <inheritdoc />

@@ -4,15 +4,18 @@ using LiveOps.Core.Common;
 namespace LiveOps.Core.Store;
 
 /// <summary>
-/// Every paid order as compact columns, grouped by customer (CSR layout) and sorted by time within a
-/// customer, plus the customer attributes the analytics break results down by. Immutable once built:
-/// readers share it without locks; a write to the database produces a new snapshot (see <see cref="PaidOrderStore"/>).
+/// What every analytic reads, as compact columns: the customers, their paid orders grouped by customer (CSR layout)
+/// and sorted by time within a customer, and their funnel events in the same layout (<see cref="EventsAsync"/>).
+/// Immutable once built: readers share it without locks; a write to the database produces a new snapshot
+/// (see <see cref="SnapshotStore"/>).
 /// </summary>
 /// <remarks>
-/// Only <c>paid</c> orders are held, because only they count anywhere (contract §4). Within a customer, orders at
-/// the same instant keep their database insertion order, so "the first order" is well defined.
+/// Each column is one <see cref="ColumnAttribute"/> property below: reading it from the tables, grouping it, keeping it
+/// in the file next to the database and checking it when read back follow from that declaration. Only <c>paid</c>
+/// orders are held, because only they count anywhere (contract §4). Within a customer, orders at the same instant keep
+/// their database insertion order, so "the first order" is well defined.
 /// </remarks>
-public sealed class PaidOrderSnapshot
+public sealed class DataSnapshot
 {
     /// <summary>Sentinel for "no instant" in the millisecond columns.</summary>
     public const long NoInstant = long.MinValue;
@@ -22,78 +25,85 @@ public sealed class PaidOrderSnapshot
 
     private readonly ConcurrentDictionary<PeriodKind, int[]> _periodOrdinals = new();
     private readonly ConcurrentDictionary<Type, Lazy<object>> _derived = new();
+    private readonly Func<DataSnapshot, Task<FunnelEvents>> _loadEvents;
+    private readonly Lock _eventsGate = new();
+    private Task<FunnelEvents>? _events;
 
-    internal PaidOrderSnapshot(
-        long version,
-        ZoneClock clock,
-        string[] customerIds,
-        string?[] nicknames,
-        sbyte[] acquisitionChannels,
-        long[] joinedPrivateMs,
-        int[] orderStart,
-        long[] placedAtMs,
-        long[] amountUnits,
-        sbyte[] channels,
-        int[] campaigns,
-        string[] campaignIds,
-        int[] indexOfKey)
+    internal DataSnapshot(
+        long version, ZoneClock clock, ColumnValues columns, int[] indexOfKey, int[] orderStart, Func<DataSnapshot, Task<FunnelEvents>> loadEvents)
     {
         Version = version;
         Clock = clock;
-        CustomerIds = customerIds;
-        Nicknames = nicknames;
-        AcquisitionChannels = acquisitionChannels;
-        JoinedPrivateMs = joinedPrivateMs;
-        OrderStart = orderStart;
-        PlacedAtMs = placedAtMs;
-        AmountUnits = amountUnits;
-        Channels = channels;
-        Campaigns = campaigns;
-        CampaignIds = campaignIds;
+        columns.AssignTo(this);
         _indexOfKey = indexOfKey;
-        LatestPlacedAtMs = placedAtMs.Length == 0 ? NoInstant : placedAtMs.Max();
+        OrderStart = orderStart;
+        _loadEvents = loadEvents;
+        LatestPlacedAtMs = PlacedAtMs.Length == 0 ? NoInstant : PlacedAtMs.Max();
     }
+
+    // Customers: customer index c runs 0..CustomerCount-1, in key order.
+
+    [Column(Table.Customers, "CustomerId")] public string[] CustomerIds { get; private init; } = [];
+
+    [Column(Table.Customers, "Nickname")] public string?[] Nicknames { get; private init; } = [];
+
+    /// <summary><see cref="Data.Entities.AcquisitionChannel"/> as an int, or <see cref="None"/>.</summary>
+    [Column(Table.Customers, "AcquisitionChannel")] public sbyte[] AcquisitionChannels { get; private init; } = [];
+
+    /// <summary>When the customer joined the private domain (UTC ms), or <see cref="NoInstant"/>.</summary>
+    [Column(Table.Customers, "JoinedPrivateAt")] public long[] JoinedPrivateMs { get; private init; } = [];
+
+    // Paid orders: customer c's are at OrderStart[c] .. OrderStart[c+1]-1, by time.
+
+    /// <summary>UTC Unix milliseconds.</summary>
+    [Column(Table.Orders, "PlacedAt")] public long[] PlacedAtMs { get; private init; } = [];
+
+    /// <summary>Amounts in 1/10000 yuan (<see cref="Money"/>).</summary>
+    [Column(Table.Orders, "Amount")] public long[] AmountUnits { get; private init; } = [];
+
+    /// <summary><see cref="Data.Entities.OrderChannel"/> as an int, or <see cref="None"/>.</summary>
+    [Column(Table.Orders, "Channel")] public sbyte[] Channels { get; private init; } = [];
+
+    /// <summary>Index into <see cref="CampaignIds"/>, or -1 for an order without a campaign.</summary>
+    [Column(Table.Orders, "CampaignId", Ids = nameof(CampaignIds))] public int[] Campaigns { get; private init; } = [];
+
+    /// <summary>Index into <see cref="LiveSessionIds"/> (the order's live_session_id), or -1 for an order without one.</summary>
+    [Column(Table.Orders, "LiveSessionId", Ids = nameof(LiveSessionIds))] public int[] LiveSessions { get; private init; } = [];
+
+    public string[] CampaignIds { get; private init; } = [];
+
+    public string[] LiveSessionIds { get; private init; } = [];
 
     /// <summary>The <see cref="DataVersion"/> value the snapshot was read at.</summary>
     public long Version { get; }
 
     public ZoneClock Clock { get; }
 
-    /// <summary>Number of customers (with or without paid orders); customer index c runs 0..CustomerCount-1.</summary>
     public int CustomerCount => CustomerIds.Length;
 
     public int OrderCount => PlacedAtMs.Length;
 
-    public string[] CustomerIds { get; }
-
-    public string?[] Nicknames { get; }
-
-    /// <summary><see cref="Data.Entities.AcquisitionChannel"/> as an int, or <see cref="None"/>.</summary>
-    public sbyte[] AcquisitionChannels { get; }
-
-    /// <summary>When the customer joined the private domain (UTC ms), or <see cref="NoInstant"/>.</summary>
-    public long[] JoinedPrivateMs { get; }
-
     /// <summary>Orders of customer c are at indexes <c>OrderStart[c] .. OrderStart[c+1]-1</c> (length CustomerCount+1).</summary>
     public int[] OrderStart { get; }
 
-    public long[] PlacedAtMs { get; }
-
-    /// <summary>Amounts in 1/10000 yuan (<see cref="Money"/>).</summary>
-    public long[] AmountUnits { get; }
-
-    /// <summary><see cref="Data.Entities.OrderChannel"/> as an int, or <see cref="None"/>.</summary>
-    public sbyte[] Channels { get; }
-
-    /// <summary>Index into <see cref="CampaignIds"/>, or -1 for an order without a campaign.</summary>
-    public int[] Campaigns { get; }
-
-    public string[] CampaignIds { get; }
-
-    /// <summary>Index into <see cref="LiveSessionIds"/> (the order's live_session_id), or -1 for an order without one.</summary>
-    public int[] LiveSessions { get; init; } = [];
-
-    public string[] LiveSessionIds { get; init; } = [];
+    /// <summary>
+    /// The funnel events of the snapshot's customers, read on first use (only the campaign analytics need them) and then
+    /// kept with the snapshot; a failed read is tried again by the next caller.
+    /// </summary>
+    public Task<FunnelEvents> EventsAsync(CancellationToken ct = default)
+    {
+        Task<FunnelEvents> events;
+        lock (_eventsGate)
+        {
+            if (_events is null || _events.IsFaulted || _events.IsCanceled)
+            {
+                // Shared by every caller, so no caller's token cancels it; off the lock, since SQLite reads complete synchronously.
+                _events = Task.Run(() => _loadEvents(this), CancellationToken.None);
+            }
+            events = _events;
+        }
+        return events.WaitAsync(ct);
+    }
 
     private readonly int[] _indexOfKey;
 
@@ -113,7 +123,7 @@ public sealed class PaidOrderSnapshot
     /// Data derived from this snapshot alone (an ordering, an index), built once on first use and dropped with the
     /// snapshot, so it can never be older than the orders it was computed from. One value per type.
     /// </summary>
-    public T Derived<T>(Func<PaidOrderSnapshot, T> build) where T : class =>
+    public T Derived<T>(Func<DataSnapshot, T> build) where T : class =>
         (T)_derived.GetOrAdd(typeof(T), _ => new Lazy<object>(() => build(this))).Value;
 
     /// <summary>The latest paid order's instant, or <see cref="NoInstant"/> when there is none.</summary>
