@@ -11,7 +11,11 @@ namespace LiveOps.Core.Common;
 /// </summary>
 public static class QueryDates
 {
-    public const int FirstYear = 2000;
+    /// <summary>
+    /// The first year a report covers: the epoch the column stores count from, so that older public datasets (the CDNOW
+    /// sample of 1997) stay readable while a crafted year 1 or 1900 is refused.
+    /// </summary>
+    public const int FirstYear = 1970;
 
     public const int LastYear = 2100;
 

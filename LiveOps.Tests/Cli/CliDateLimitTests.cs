@@ -33,7 +33,7 @@ public sealed class CliDateLimitTests : IAsyncLifetime
         var result = await CliRunner.RunAsync("report", report, "--db", _db.Path, option, value);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith($"{option}: '{value}' is outside the years 2000 to 2100 that reports cover", result.Error);
+        Assert.StartsWith($"{option}: '{value}' is outside the years 1970 to 2100 that reports cover", result.Error);
         Assert.Equal("", result.Out);
         Assert.DoesNotContain("   at ", result.Error);
     }
@@ -74,6 +74,6 @@ public sealed class CliDateLimitTests : IAsyncLifetime
         var result = await CliRunner.RunAsync("action", "create", "--db", _db.Path, "--name", "far", "--customers", "no-such.csv", "--starts", "0001-01-01");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("--starts: '0001-01-01' is outside the years 2000 to 2100 that reports cover", result.Error);
+        Assert.StartsWith("--starts: '0001-01-01' is outside the years 1970 to 2100 that reports cover", result.Error);
     }
 }

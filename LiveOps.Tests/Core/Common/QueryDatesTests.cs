@@ -11,7 +11,7 @@ public sealed class QueryDatesTests
 
     [Theory]
     [InlineData("0001-01-01")]
-    [InlineData("1999-12-31")]
+    [InlineData("1969-12-31")]
     [InlineData("2101-01-01")]
     [InlineData("9999-12-31")]
     public void TryDay_YearOutsideTheCoveredYears_NamesFieldValueAndLimits(string text)
@@ -19,12 +19,12 @@ public sealed class QueryDatesTests
         Assert.False(QueryDates.TryDay(text, "from", out var day, out var problem));
 
         Assert.Null(day);
-        Assert.Equal($"from: '{text}' is outside the years 2000 to 2100 that reports cover", problem!.Message);
-        Assert.Equal($"from：“{text}”超出了报表支持的年份范围（2000 年至 2100 年）", problem.Format(CultureInfo.GetCultureInfo("zh-CN")));
+        Assert.Equal($"from: '{text}' is outside the years 1970 to 2100 that reports cover", problem!.Message);
+        Assert.Equal($"from：“{text}”超出了报表支持的年份范围（1970 年至 2100 年）", problem.Format(CultureInfo.GetCultureInfo("zh-CN")));
     }
 
     [Theory]
-    [InlineData("2000-01-01", 2000, 1, 1)]
+    [InlineData("1970-01-01", 1970, 1, 1)]
     [InlineData("2100-12-31", 2100, 12, 31)]
     public void TryDay_FirstAndLastCoveredDays_AreDates(string text, int y, int m, int d)
     {
@@ -36,7 +36,7 @@ public sealed class QueryDatesTests
     public void TryInstant_FarPastInAZoneEastOfUtc_IsAProblemNotAnOverflow()
     {
         Assert.False(QueryDates.TryInstant("0001-01-01", "--from", Clock, out _, out var problem));
-        Assert.Equal("--from: '0001-01-01' is outside the years 2000 to 2100 that reports cover", problem!.Message);
+        Assert.Equal("--from: '0001-01-01' is outside the years 1970 to 2100 that reports cover", problem!.Message);
 
         Assert.False(QueryDates.TryInstant("0001-01-01T00:00:00", "--as-of", Clock, out _, out problem));
         Assert.StartsWith("--as-of: '0001-01-01T00:00:00' is outside the years", problem!.Message);

@@ -15,8 +15,8 @@ public sealed class CalendarEdgeTests : IAsyncLifetime
     private const string WeeksFrom1900 = "?period=week&from=1900-01-01&to=2100-01-01";
     private const string WeeksCentury = "?period=week&from=2000-01-01&to=2100-01-01";
 
-    private const string FromYearOne = "from：“0001-01-01”超出了报表支持的年份范围（2000 年至 2100 年）";
-    private const string From1900 = "from：“1900-01-01”超出了报表支持的年份范围（2000 年至 2100 年）";
+    private const string FromYearOne = "from：“0001-01-01”超出了报表支持的年份范围（1970 年至 2100 年）";
+    private const string From1900 = "from：“1900-01-01”超出了报表支持的年份范围（1970 年至 2100 年）";
     private const string DayCap = "时间范围最长 3700 天，当前为 36525 天";
     private const string WeekCap = "按周分群最多覆盖 400 周，当前为 5219 周";
 
