@@ -60,6 +60,7 @@ public static class AccountsWeb
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<SignInLedger>();
         services.AddSingleton<CircuitServicesAccessor>();
         services.AddScoped<CircuitHandler, CircuitServicesHandler>();
         services.Replace(ServiceDescriptor.Singleton<IActorAccessor, DashboardActorAccessor>());

@@ -15,24 +15,40 @@ public enum SignInOutcome
     Disabled,
 }
 
-/// <summary>The sign-in form's check of an email and password, with the lockout counting failures.</summary>
-public sealed class PasswordSignIn(SignInManager<AppUser> signIn)
+/// <summary>
+/// The sign-in form's check of an email and password. The password is checked before anything else is told: a
+/// disabled account with a wrong password reads like any wrong password. Failures are counted by the
+/// <see cref="SignInLedger"/>, never lost to parallel guesses or a busy database.
+/// </summary>
+public sealed class PasswordSignIn(SignInManager<AppUser> signIn, SignInLedger ledger, TimeProvider time)
 {
-    public async Task<SignInOutcome> SignInAsync(string email, string password)
+    public async Task<SignInOutcome> SignInAsync(string email, string password, CancellationToken ct = default)
     {
-        var result = await signIn.PasswordSignInAsync(email, password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        using var turn = await ledger.TurnAsync(ct);
+        var users = signIn.UserManager;
+        if (await users.FindByNameAsync(email) is not { } user)
         {
-            return SignInOutcome.SignedIn;
+            return SignInOutcome.Failed;
         }
-        // Identity answers NotAllowed for a disabled account before it looks at the password; saying "disabled" then
-        // would tell anyone which emails exist. Only the right password learns it.
-        if (result.IsNotAllowed && !result.IsLockedOut
-            && await signIn.UserManager.FindByNameAsync(email) is { } user
-            && await signIn.UserManager.CheckPasswordAsync(user, password))
+        var now = time.GetUtcNow();
+        if (ledger.StateOf(user).LockoutEnd > now)
+        {
+            return SignInOutcome.Failed;
+        }
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            if (user.LockoutEnabled)
+            {
+                ledger.Failed(user, now);
+            }
+            return SignInOutcome.Failed;
+        }
+        if (!await signIn.CanSignInAsync(user))
         {
             return SignInOutcome.Disabled;
         }
-        return SignInOutcome.Failed;
+        ledger.Succeeded(user);
+        await signIn.SignInAsync(user, isPersistent: false);
+        return SignInOutcome.SignedIn;
     }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using LiveOps.Core.Accounts;
 using LiveOps.Core.Data;
+using LiveOps.Dashboard.Accounts;
+using LiveOps.Tests.Core.Import;
 using LiveOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +38,42 @@ public sealed partial class SignInMessageTests : IAsyncLifetime
 
         Assert.Equal((Failed, Failed, Failed), (disabledWrong, unknown, enabledWrong));
         Assert.Equal("此账号已停用，请联系管理员。", disabledRight);
+    }
+
+    [Fact]
+    public async Task EightParallelWrongPasswords_WhileAnotherWriterHoldsTheDatabase_AllCount_AndLockTheAccountAfterFive()
+    {
+        string?[] answers;
+        string? rightPassword;
+        await using (await WriteLock.HoldAsync(_app.DatabasePath))
+        {
+            answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => LoginMessageAsync(_app, _app.DefaultEmail, "Wrong#pass1")));
+            rightPassword = await LoginMessageAsync(_app, _app.DefaultEmail, _app.DefaultPassword!);
+        }
+
+        Assert.All(answers, answer => Assert.Equal(Failed, answer));
+        // Locked while the database was still held: the right password is refused with the same words.
+        Assert.Equal(Failed, rightPassword);
+        Assert.True(await _app.Services.GetRequiredService<SignInLedger>().FlushAsync(TimeSpan.FromSeconds(30)));
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>().CreateDbContextAsync();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == _app.DefaultEmail);
+        Assert.Equal(0, user.AccessFailedCount);
+        Assert.InRange(user.LockoutEnd!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+        Assert.Equal(Failed, await LoginMessageAsync(_app, _app.DefaultEmail, _app.DefaultPassword!));
+    }
+
+    [Fact]
+    public async Task FourWrongPasswords_ThenTheRightOne_SignsIn_AndClearsTheCount()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(Failed, await LoginMessageAsync(_app, _app.DefaultEmail, "Wrong#pass1"));
+        }
+
+        Assert.Null(await LoginMessageAsync(_app, _app.DefaultEmail, _app.DefaultPassword!));
+        Assert.True(await _app.Services.GetRequiredService<SignInLedger>().FlushAsync(TimeSpan.FromSeconds(30)));
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>().CreateDbContextAsync();
+        Assert.Equal(0, (await db.Users.AsNoTracking().SingleAsync(u => u.Email == _app.DefaultEmail)).AccessFailedCount);
     }
 
     /// <summary>Posts the real sign-in form and returns the message it shows (null: signed in).</summary>
