@@ -14,6 +14,8 @@ public enum AuditAction
     UserEnabled,
     MappingSaved,
     ActionCreated,
+    PushPlanChanged,
+    PushPlanCancelled,
 }
 
 public enum AuditOutcome

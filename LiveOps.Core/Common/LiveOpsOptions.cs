@@ -85,4 +85,7 @@ public sealed class TierRuleOptions
         ErrorMessage = "LiveOps:Tiers: Discount must be above 0 and at most 1 (0.95 means 95% of the list price)")]
     public decimal Discount { get; set; } = 1m;
     public bool DedicatedService { get; set; }
+
+    /// <summary>The name operators read (e.g. 银卡); empty shows the default name for the code.</summary>
+    public string? DisplayName { get; set; }
 }

@@ -120,6 +120,7 @@ public class LiveOpsDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyCo
         {
             e.ToTable("tier_rules");
             e.HasIndex(x => new { x.RuleSetId, x.Rank }).IsUnique();
+            e.Property(x => x.DisplayName).HasMaxLength(Tiers.TierRuleValidator.MaxDisplayNameLength);
         });
     }
 }

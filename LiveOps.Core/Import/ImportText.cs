@@ -83,6 +83,8 @@ public static class ImportText
         ["tierRule.NameMissing"] = ("the tier needs a name", "等级需要名称"),
         ["tierRule.NameTooLong"] = ("the name is longer than {0} characters", "名称超过 {0} 个字符"),
         ["tierRule.DuplicateName"] = ("'{0}' is already the name of row {1}; names are unique", "“{0}”已是第 {1} 条规则的名称；名称不能重复"),
+        ["tierRule.DisplayNameTooLong"] = ("the display name is longer than {0} characters", "显示名称超过 {0} 个字符"),
+        ["tierRule.DuplicateDisplayName"] = ("'{0}' is already the display name of row {1}; display names are unique", "“{0}”已是第 {1} 条规则的显示名称；显示名称不能重复"),
         ["tierRule.NoEntryTier"] = ("no tier has rank 0; exactly one entry tier is needed", "没有 rank 为 0 的等级；需要且只能有一个入门等级"),
         ["tierRule.SeveralEntryTiers"] = ("rank 0 is already taken by row {0}; exactly one entry tier is allowed", "rank 0 已被第 {0} 条规则占用；只能有一个入门等级"),
         ["tierRule.EntryTierHasThreshold"] = ("the rank-0 entry tier holds everyone, so it takes no thresholds", "rank 为 0 的入门等级包含所有人，不能设门槛"),

@@ -102,11 +102,15 @@ public sealed class CadenceService(
         return checks;
     }
 
-    /// <summary>Stores a planned promotion push for each audience. Nothing is sent. Needs <see cref="Permission.PlanPushes"/>; audited.</summary>
+    /// <summary>
+    /// Stores a planned promotion push for each audience. Nothing is sent. Needs <see cref="Permission.PlanPushes"/>; audited.
+    /// A time that has already passed is refused (<see cref="PlannedInPastException"/>).
+    /// </summary>
     public async Task<int> PlanAsync(IReadOnlyCollection<string> audienceIds, DateTimeOffset plannedAt, string? title, CancellationToken ct = default)
     {
         var detail = $"{string.Join(", ", audienceIds.Distinct(StringComparer.Ordinal))} at {clock.ToLocal(plannedAt):yyyy-MM-dd HH:mm}";
         var actor = await guard.DemandAsync(Permission.PlanPushes, AuditAction.PushPlanned, detail, ct);
+        await PlannedPushService.RefuseIfPastAsync(plannedAt, clock, audit, actor, AuditAction.PushPlanned, detail);
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.UtcNow;
         foreach (var id in audienceIds.Distinct(StringComparer.Ordinal))

@@ -7,6 +7,7 @@ public static class PushCadenceServices
     public static IServiceCollection AddPushCadence(this IServiceCollection services)
     {
         services.AddSingleton<CadenceService>();
+        services.AddSingleton<PlannedPushService>();
         return services;
     }
 }

@@ -115,6 +115,9 @@ public sealed class TierRuleSetService(
     /// </summary>
     internal async Task<TierRuleVersion> PublishImportAsync(IReadOnlyList<TierRuleDraft> rules, string? author, TimeSpan busyWait, CancellationToken ct)
     {
+        // The file has no display names: each tier keeps the one its code has in the newest version.
+        var latest = (await AllSetsAsync(ct)).MaxBy(s => (s.CreatedAt, s.Id));
+        rules = TierDisplayNames.Inherit(rules, latest is null ? null : ToVersion(latest).Rules);
         await WriteGate.WaitAsync(ct);
         try
         {
@@ -145,7 +148,7 @@ public sealed class TierRuleSetService(
                 return;
             }
             var configured = options.Value.Tiers
-                .Select(t => new TierRuleDraft(t.Tier, t.Rank, t.MinSpend12m, t.MinOrders12m, t.Discount, t.DedicatedService))
+                .Select(t => new TierRuleDraft(t.Tier, t.Rank, t.MinSpend12m, t.MinOrders12m, t.Discount, t.DedicatedService, t.DisplayName))
                 .ToList();
             var problems = TierRuleValidator.Validate(configured);
             if (problems.Count > 0)
@@ -177,6 +180,7 @@ public sealed class TierRuleSetService(
             Rules = rules.OrderBy(r => r.Rank).Select(r => new TierRule
             {
                 Tier = r.Tier.Trim(),
+                DisplayName = string.IsNullOrWhiteSpace(r.DisplayName) ? null : r.DisplayName.Trim(),
                 Rank = r.Rank,
                 MinSpend12m = r.MinSpend12m,
                 MinOrders12m = r.MinOrders12m,
@@ -196,6 +200,6 @@ public sealed class TierRuleSetService(
         set.Author,
         set.Source,
         set.Rules.OrderBy(r => r.Rank)
-            .Select(r => new TierRuleDraft(r.Tier, r.Rank, r.MinSpend12m, r.MinOrders12m, r.Discount, r.DedicatedService))
+            .Select(r => new TierRuleDraft(r.Tier, r.Rank, r.MinSpend12m, r.MinOrders12m, r.Discount, r.DedicatedService, r.DisplayName))
             .ToList());
 }

@@ -21,11 +21,14 @@ public enum TierRuleProblemCode
     EasierThanLowerTier,
     DiscountOutOfRange,
     DiscountIncreases,
+    DisplayNameTooLong,
+    DuplicateDisplayName,
 }
 
 /// <summary>
 /// One problem, tied to a row (index in the input, null for the set as a whole) and a field named as the
-/// <c>tier-rules</c> CSV column (<c>tier</c>, <c>rank</c>, <c>min_spend_12m</c>, <c>min_orders_12m</c>, <c>discount</c>).
+/// <c>tier-rules</c> CSV column (<c>tier</c>, <c>rank</c>, <c>min_spend_12m</c>, <c>min_orders_12m</c>, <c>discount</c>), or
+/// <c>display_name</c> for the editor's display name (not a column of the file).
 /// <see cref="Message"/> is the English text for logs and the command line; <see cref="TextCode"/> and <see cref="Args"/>
 /// give the same text in Chinese through <see cref="ImportText"/>.
 /// </summary>
@@ -63,7 +66,9 @@ public static class TierRuleValidator
     public const string SpendField = "min_spend_12m";
     public const string OrdersField = "min_orders_12m";
     public const string DiscountField = "discount";
+    public const string DisplayNameField = "display_name";
     public const int MaxNameLength = 64;
+    public const int MaxDisplayNameLength = 32;
 
     public static IReadOnlyList<TierRuleProblem> Validate(IReadOnlyList<TierRuleDraft> rules)
     {
@@ -130,6 +135,25 @@ public static class TierRuleValidator
             else if (!seen.TryAdd(name, i))
             {
                 problems.Add(TierRuleProblem.Of(i, TierField, TierRuleProblemCode.DuplicateName, name, Text(seen[name] + 1)));
+            }
+        }
+        CheckDisplayNames(rules, problems);
+    }
+
+    /// <summary>Display names are optional (empty shows the default name for the code) but short and unique.</summary>
+    private static void CheckDisplayNames(IReadOnlyList<TierRuleDraft> rules, List<TierRuleProblem> problems)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var name = rules[i].DisplayName?.Trim() ?? "";
+            if (name.Length > MaxDisplayNameLength)
+            {
+                problems.Add(TierRuleProblem.Of(i, DisplayNameField, TierRuleProblemCode.DisplayNameTooLong, Text(MaxDisplayNameLength)));
+            }
+            else if (name.Length > 0 && !seen.TryAdd(name, i))
+            {
+                problems.Add(TierRuleProblem.Of(i, DisplayNameField, TierRuleProblemCode.DuplicateDisplayName, name, Text(seen[name] + 1)));
             }
         }
     }

@@ -3,7 +3,8 @@ namespace LiveOps.Core.Tiers;
 /// <summary>
 /// One tier as an operator writes it (a row of a <c>tier-rules</c> file, the editor, or <c>LiveOps:Tiers</c>).
 /// Thresholds are over the 365 days before the as-of instant; an empty threshold never matches.
-/// <see cref="Discount"/> is the share of the list price a member pays (0.95 = 95%).
+/// <see cref="Discount"/> is the share of the list price a member pays (0.95 = 95%). <see cref="DisplayName"/> is the
+/// name operators read (银卡); null or empty shows the default name for the code (<see cref="TierDisplayNames"/>).
 /// </summary>
 public sealed record TierRuleDraft(
     string Tier,
@@ -11,7 +12,8 @@ public sealed record TierRuleDraft(
     decimal? MinSpend12m,
     int? MinOrders12m,
     decimal Discount,
-    bool DedicatedService);
+    bool DedicatedService,
+    string? DisplayName = null);
 
 /// <summary>A published, validated version of the rules (never changed once written), tiers ordered by rank.</summary>
 public sealed record TierRuleVersion(

@@ -59,6 +59,37 @@ public sealed class TiersBrowserTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DisplayNames_DefaultInChinese_EditedName_IsPublishedWithTheVersion_AndShownEverywhere()
+    {
+        await using var page = await browser.NewPageAsync();
+        await page.GotoAsync(_app, "/tiers");
+        var p = page.Page;
+        var distribution = p.GetByTestId("tier-distribution");
+        await Expect(distribution).ToContainTextAsync("普通会员");
+        await Expect(distribution).ToContainTextAsync("金卡");
+        await Expect(p.Locator("[data-testid='rule-2-name'] input")).ToHaveAttributeAsync("placeholder", "金卡");
+
+        await p.Locator("[data-testid='rule-1-name'] input").FillAsync("黑金卡");
+        await p.Locator("[data-testid='rule-2-name'] input").FillAsync("黑金卡");
+        await Expect(p.GetByTestId("rule-2-name")).ToContainTextAsync("显示名称重复");
+        await p.Locator("[data-testid='rule-1-name'] input").FillAsync("");
+        await Expect(p.GetByTestId("rule-problems")).ToHaveCountAsync(0);
+        await p.GetByTestId("publish").ClickAsync();
+
+        await Expect(p.GetByTestId("history-row")).ToHaveCountAsync(2);
+        await Expect(p.GetByTestId("history-row").First).ToContainTextAsync("黑金卡");
+        await Expect(p.GetByTestId("history-row").Nth(1)).Not.ToContainTextAsync("黑金卡");
+        await Expect(p.GetByTestId("tier-prices")).ToContainTextAsync("黑金卡");
+        await Expect(distribution).ToContainTextAsync("黑金卡");
+        foreach (var code in new[] { "normal", "silver", "gold" })
+        {
+            await Expect(distribution).Not.ToContainTextAsync(code);
+            await Expect(p.GetByTestId("tier-prices")).Not.ToContainTextAsync(code);
+        }
+        Assert.Empty(page.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task PricePreview_ListPrice100_ShowsEachTiersPrice()
     {
         await using var page = await browser.NewPageAsync();

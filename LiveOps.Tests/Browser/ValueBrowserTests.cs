@@ -120,5 +120,21 @@ public sealed class ValueBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Empty(page.ConsoleErrors);
     }
 
+    [Fact]
+    public async Task ValuePage_ChurnList_ShowsTierAndChannelInChinese()
+    {
+        await new ShopFixture(_app.Services)
+            .Order("a", "2026-01-01 10:00:00", 100m, channel: OrderChannel.LiveRoom).Order("a", "2026-01-11 10:00:00", 100m, channel: OrderChannel.LiveRoom)
+            .Order("a", "2026-01-21 10:00:00", 300m, channel: OrderChannel.PrivateGroup)
+            .SaveAsync();
+        await using var page = await browser.NewPageAsync();
+        await page.GotoAsync(_app, "/value");
+
+        var row = page.Page.Locator("[data-testid='churn-row'][data-customer='a']");
+        await Expect(row.GetByTestId("value-tier")).ToHaveTextAsync("普通会员");
+        await Expect(row.GetByTestId("value-channel")).ToHaveTextAsync("私域社群");
+        Assert.Empty(page.ConsoleErrors);
+    }
+
     public async Task DisposeAsync() => await _app.DisposeAsync();
 }

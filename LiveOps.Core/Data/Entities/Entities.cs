@@ -109,6 +109,9 @@ public sealed class TierRule
     public int Id { get; set; }
     public int RuleSetId { get; set; }
     public required string Tier { get; set; }
+
+    /// <summary>The name operators read (普通会员, 银卡, …), kept with the version; null shows the default name for the code.</summary>
+    public string? DisplayName { get; set; }
     public int Rank { get; set; }
     public decimal? MinSpend12m { get; set; }
     public int? MinOrders12m { get; set; }

@@ -3,6 +3,7 @@ using LiveOps.Core.Import;
 using LiveOps.Core.PushCadence;
 using LiveOps.Core.Tiers;
 using LiveOps.Tests.Core.Import;
+using LiveOps.Tests.Core.PushCadence;
 using LiveOps.Tests.Core.Tiers;
 using LiveOps.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -154,6 +155,37 @@ public sealed class RolePermissionTests : IAsyncLifetime
             _db.Get<CadenceService>().PlanAsync(["g1"], new DateTimeOffset(2026, 11, 26, 20, 0, 0, TimeSpan.FromHours(8)), null));
 
         Assert.Equal(0L, Count("planned_pushes"));
+    }
+
+    [Fact]
+    public async Task EditOrCancelAPlannedPush_ByALead_IsRefused_AndThePlanStays()
+    {
+        await new CadenceFixture(_db).Audience("g1", "粉丝群1").Planned("g1", "2026-11-26T20:00:00", "周四秒杀").SaveAsync();
+        _actors.Current = As(Role.Lead);
+        var plans = _db.Get<PlannedPushService>();
+        var plan = Assert.Single(await plans.UpcomingAsync("g1"));
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => plans.RescheduleAsync(plan.Id, plan.PlannedAt.AddDays(1), "改"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => plans.CancelAsync(plan.Id));
+
+        Assert.Equal((plan.PlannedAt, "周四秒杀"), Assert.Single(await plans.UpcomingAsync("g1")) is var p ? (p.PlannedAt, p.Title) : default);
+        Assert.Equal([(AuditAction.PushPlanChanged, AuditOutcome.Refused), (AuditAction.PushPlanCancelled, AuditOutcome.Refused)],
+            (await _db.AuditAsync()).Select(e => (e.Action, e.Outcome)));
+    }
+
+    [Fact]
+    public async Task EditAPlannedPush_ByAnOperator_IsSaved_AndAudited()
+    {
+        await new CadenceFixture(_db).Audience("g1", "粉丝群1").Planned("g1", "2026-11-26T20:00:00").SaveAsync();
+        _actors.Current = As(Role.Operator);
+        var plans = _db.Get<PlannedPushService>();
+        var plan = Assert.Single(await plans.UpcomingAsync("g1"));
+
+        await plans.RescheduleAsync(plan.Id, plan.PlannedAt.AddHours(1), null);
+
+        Assert.Equal(plan.PlannedAt.AddHours(1), Assert.Single(await plans.UpcomingAsync("g1")).PlannedAt);
+        Assert.Equal(("operator@shop.test", AuditAction.PushPlanChanged, AuditOutcome.Succeeded),
+            Assert.Single(await _db.AuditAsync()) is var e ? (e.Actor, e.Action, e.Outcome) : default);
     }
 
     [Theory]

@@ -40,6 +40,16 @@ public sealed class CadenceFixture(Func<LiveOpsDbContext> newContext)
         return this;
     }
 
+    /// <summary>A planned promotion push, as if saved from the dashboard on the day before <paramref name="at"/>.</summary>
+    public CadenceFixture Planned(string audienceId, string at, string? title = null)
+    {
+        _rows.Add(new LiveOps.Core.PushCadence.PlannedPush
+        {
+            AudienceId = audienceId, PlannedAt = At(at), Kind = PushKind.Promotion, Title = title, CreatedAt = At(at).AddDays(-1),
+        });
+        return this;
+    }
+
     public CadenceFixture Event(string audienceId, string customerId, string at, AudienceEventType type)
     {
         if (!_customers.TryGetValue(customerId, out var customer))

@@ -26,6 +26,7 @@ public abstract class CampaignUiTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(Db.Get<CampaignService>());
         Services.AddSingleton(Db.Get<LiveOps.Core.Actions.ActionListSources>());
         Services.AddSingleton(Db.Get<LiveOps.Core.RepurchaseCycle.RepurchaseCycleService>());
+        Services.AddSingleton(Db.Get<LiveOps.Core.Tiers.TierRuleSetService>());
         Services.AddScoped<Formatting>();
         this.SignInAs(LiveOps.Core.Accounts.Role.Lead, "lead@liveops.test");
         JSInterop.Mode = JSRuntimeMode.Loose;

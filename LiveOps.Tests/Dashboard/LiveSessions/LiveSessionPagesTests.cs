@@ -30,6 +30,7 @@ public sealed class LiveSessionPagesTests : IAsyncLifetime
         _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton(_db.Get<LiveSessionService>());
         _ctx.Services.AddSingleton(_db.Get<LiveOps.Core.Acquisition.AcquisitionService>());
+        _ctx.Services.AddSingleton(_db.Get<LiveOps.Core.Tiers.TierRuleSetService>());
         _ctx.Services.AddSingleton(_db.Get<LiveOps.Core.InviteTiming.InviteTimingService>());
         _ctx.Services.AddSingleton(_db.Get<ZoneClock>());
         _ctx.Services.AddScoped<Formatting>();

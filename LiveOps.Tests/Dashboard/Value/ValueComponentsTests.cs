@@ -59,7 +59,7 @@ public sealed class ValueComponentsTests : IAsyncLifetime
         var rows = table.FindAll("[data-testid='churn-row']");
         Assert.Equal(["big", "small"], rows.Select(r => r.GetAttribute("data-customer")));
         var cells = rows[0].QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
-        Assert.Equal(["big", "2", "2026-08-01", "80", "10.0", "2026-08-11", "—", "¥200.50", "¥300.00", "245", "private_group", "silver", "是"], cells);
+        Assert.Equal(["big", "2", "2026-08-01", "80", "10.0", "2026-08-11", "—", "¥200.50", "¥300.00", "245", "私域社群", "银卡", "是"], cells);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
     public partial class PostgresLiveOpsDbContextModel
     {
         private PostgresLiveOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9af45876-c88d-4730-abad-f125afed9dd7"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("30a7f99f-df1b-456a-9705-acf758e0b83d"), entityTypeCount: 24)
         {
         }
 

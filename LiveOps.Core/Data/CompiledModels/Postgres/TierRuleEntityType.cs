@@ -22,7 +22,7 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
                 "LiveOps.Core.Data.Entities.TierRule",
                 typeof(TierRule),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -53,6 +53,15 @@ namespace LiveOps.Core.Data.CompiledModels.Postgres
                 valueConverter: new MoneyConverter());
             discount.SetSentinelFromProviderValue(0L);
             discount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var displayName = runtimeEntityType.AddProperty(
+                "DisplayName",
+                typeof(string),
+                propertyInfo: typeof(TierRule).GetProperty("DisplayName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TierRule).GetField("<DisplayName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
+            displayName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var minOrders12m = runtimeEntityType.AddProperty(
                 "MinOrders12m",

@@ -11,7 +11,7 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
     public partial class SqliteLiveOpsDbContextModel
     {
         private SqliteLiveOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e821dd83-d7fa-43e3-827b-9a8be7245097"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("129632b5-fbb6-4412-b8bf-3fd7d0a537d0"), entityTypeCount: 24)
         {
         }
 

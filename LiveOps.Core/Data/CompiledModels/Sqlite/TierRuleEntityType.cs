@@ -21,7 +21,7 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
                 "LiveOps.Core.Data.Entities.TierRule",
                 typeof(TierRule),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -49,6 +49,14 @@ namespace LiveOps.Core.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(TierRule).GetField("<Discount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new MoneyConverter());
             discount.SetSentinelFromProviderValue(0L);
+
+            var displayName = runtimeEntityType.AddProperty(
+                "DisplayName",
+                typeof(string),
+                propertyInfo: typeof(TierRule).GetProperty("DisplayName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TierRule).GetField("<DisplayName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
 
             var minOrders12m = runtimeEntityType.AddProperty(
                 "MinOrders12m",

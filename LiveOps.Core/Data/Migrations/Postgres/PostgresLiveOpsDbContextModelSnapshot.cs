@@ -560,6 +560,11 @@ namespace LiveOps.Core.Data.Migrations.Postgres
                     b.Property<long>("Discount")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
                     b.Property<int?>("MinOrders12m")
                         .HasColumnType("integer");
 

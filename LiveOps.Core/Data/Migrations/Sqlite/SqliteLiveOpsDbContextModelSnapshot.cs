@@ -499,6 +499,10 @@ namespace LiveOps.Core.Data.Migrations.Sqlite
                     b.Property<long>("Discount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("MinOrders12m")
                         .HasColumnType("INTEGER");
 

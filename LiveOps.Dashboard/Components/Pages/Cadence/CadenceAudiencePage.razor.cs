@@ -27,10 +27,15 @@ public partial class CadenceAudiencePage : LiveOpsComponent
 
     protected override async Task OnParametersSetAsync()
     {
+        await ReloadReportAsync();
+        _members = await ListSources.AudienceMembersAsync(AudienceId);
+    }
+
+    private async Task ReloadReportAsync()
+    {
         // Twelve weeks here: enough history to compare over-pushed weeks with calm ones.
         _report = await Service.RunAsync(CadenceView.PageQuery(Clock, AudienceId, weeks: 12), PageClosed);
         _audience = _report.Audiences.FirstOrDefault();
-        _members = await ListSources.AudienceMembersAsync(AudienceId);
         _chart = _audience is null ? null : CadenceChartMapper.Timeline(_audience, new TimelineLabels(
             T["Detail.Promotion"], T["Detail.Content"], T["Detail.Service"], T["Detail.Leaves"], T["Detail.Members"], T["Detail.Promotion"]),
             _report.MaxPerWeek);

@@ -84,6 +84,11 @@ public partial class PlanPushForm
             _error = T["Plan.TimeInvalid", _timeText ?? ""];
             return;
         }
+        if (plannedAt <= Clock.UtcNow)
+        {
+            _error = InPast(plannedAt);
+            return;
+        }
         var order = Audiences.Select(a => a.AudienceId).Where(_selected.Contains).ToList();
         _checks = await Service.CheckAsync(order, plannedAt);
     }
@@ -104,11 +109,20 @@ public partial class PlanPushForm
         {
             _refusal = AccessMessages.Describe(A, refusal);
         }
+        catch (PlannedInPastException past)
+        {
+            // The clock moved on while the verdicts were on screen: say so and keep the form as typed.
+            _checks = null;
+            _error = InPast(past.PlannedAt);
+        }
         finally
         {
             _busy = false;
         }
     }
+
+    private string InPast(DateTimeOffset plannedAt) =>
+        T["Plan.InPast", Clock.ToLocal(plannedAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)];
 
     private string VerdictText(PreSendVerdict verdict) => verdict switch
     {

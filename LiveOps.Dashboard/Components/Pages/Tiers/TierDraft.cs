@@ -6,6 +6,9 @@ namespace LiveOps.Dashboard.Components.Pages.Tiers;
 public sealed class TierDraftRow
 {
     public string Tier { get; set; } = "";
+
+    /// <summary>The name operators read; empty shows the default name for <see cref="Tier"/>.</summary>
+    public string? DisplayName { get; set; }
     public int Rank { get; set; }
     public decimal? MinSpend12m { get; set; }
     public int? MinOrders12m { get; set; }
@@ -23,7 +26,9 @@ public sealed class TierDraftRow
         MinOrders12m = r.MinOrders12m,
         Discount = r.Discount,
         DedicatedService = r.DedicatedService,
+        DisplayName = r.DisplayName,
     };
 
-    public TierRuleDraft ToDraft() => new(Tier, Rank, MinSpend12m, MinOrders12m, Discount, DedicatedService);
+    public TierRuleDraft ToDraft() =>
+        new(Tier, Rank, MinSpend12m, MinOrders12m, Discount, DedicatedService, string.IsNullOrWhiteSpace(DisplayName) ? null : DisplayName.Trim());
 }

@@ -1,19 +1,20 @@
+using LiveOps.Core.Tiers;
+
 namespace LiveOps.Dashboard.Components.Pages.Tiers;
 
 /// <summary>
-/// The operator's words for the default tiers (normal/silver/gold → 普通会员/银卡/金卡); a tier named otherwise in the
-/// rules shows under its own name.
+/// The operator's words for tiers on a page: the display names of the rule version in force
+/// (<see cref="TierDisplayNames"/>), in the page's language for the default names.
 /// </summary>
 public static class TierNames
 {
-    private static readonly Dictionary<string, (string Zh, string En)> Defaults = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["normal"] = ("普通会员", "Regular member"),
-        ["silver"] = ("银卡", "Silver"),
-        ["gold"] = ("金卡", "Gold"),
-    };
+    /// <summary>A name for every code of <paramref name="rules"/> (and the code itself for one they do not know).</summary>
+    public static Func<string?, string> For(IReadOnlyList<TierRuleDraft> rules) =>
+        code => TierDisplayNames.Show(rules, code, Cultures.IsChinese);
 
-    public static string Show(string? tier) => tier is null
-        ? ""
-        : Defaults.TryGetValue(tier, out var name) ? (Cultures.IsChinese ? name.Zh : name.En) : tier;
+    /// <summary>The name of a code under the cascaded version, or its default name when none was handed down.</summary>
+    public static string In(TierNameLookup? names, string? tier) => names?.Show(tier) ?? Show(tier);
+
+    /// <summary>The default name of a code, for places that have no rule version at hand.</summary>
+    public static string Show(string? tier) => tier is null ? "" : TierDisplayNames.DefaultFor(tier, Cultures.IsChinese) ?? tier;
 }
