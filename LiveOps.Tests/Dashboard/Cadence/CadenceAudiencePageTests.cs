@@ -34,6 +34,7 @@ public sealed class CadenceAudiencePageTests : IAsyncLifetime
         _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton(_db.Get<CadenceService>());
         _ctx.Services.AddSingleton(_db.Get<LiveOps.Core.Actions.ActionListSources>());
+        _ctx.Services.AddSingleton(_db.Get<LiveOps.Core.PushCadence.PlannedPushService>());
         _ctx.SignInAs(LiveOps.Core.Accounts.Role.Lead, "lead@liveops.test");
         _ctx.Services.AddSingleton(_db.Get<ZoneClock>());
         _ctx.Services.AddSingleton(_db.Get<IOptions<LiveOpsOptions>>());
