@@ -22,10 +22,10 @@ internal enum Table
 /// line is all a new column needs (the read from the tables, the grouping, the file and its checks follow from it).
 /// </summary>
 /// <remarks>
-/// The property's type says how the column is held: <c>long[]</c> (a missing value is <see cref="DataSnapshot.NoInstant"/>),
-/// <c>sbyte[]</c> for an enum (missing: <see cref="DataSnapshot.None"/>), <c>string[]</c> (never null) or <c>string?[]</c>,
-/// and <c>int[]</c> with <see cref="Ids"/> for an id repeated across many rows (each id kept once in the property
-/// <see cref="Ids"/> names; missing: -1).
+/// The property's type says how the column is held: <c>long[]</c>, <c>sbyte[]</c> for an enum, <c>string[]</c>, and
+/// <c>int[]</c> with <see cref="Ids"/> for an id repeated across many rows (each id kept once in the property
+/// <see cref="Ids"/> names). A table column that may be NULL is <see cref="Optional"/>: a missing value is then
+/// <see cref="DataSnapshot.NoInstant"/>, <see cref="DataSnapshot.None"/>, null or -1 (an id).
 /// </remarks>
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class ColumnAttribute(Table table, string source) : Attribute
@@ -37,6 +37,9 @@ internal sealed class ColumnAttribute(Table table, string source) : Attribute
 
     /// <summary>For an <c>int[]</c> column: the <c>string[]</c> property holding the distinct ids it indexes.</summary>
     public string? Ids { get; init; }
+
+    /// <summary>The table column may be NULL (only such columns pay for the check on every row).</summary>
+    public bool Optional { get; init; }
 }
 
 /// <summary>One declared column: how it is read from a table row, held while rows arrive, and kept in a <see cref="ColumnFile"/>.</summary>
@@ -68,35 +71,35 @@ internal abstract class Column
 
     private static Column[] Declare(Type owner, Table table)
     {
-        var nullability = new NullabilityInfoContext();
         return owner.GetProperties(BindingFlags.Instance | BindingFlags.Public)
             .Select(p => (Property: p, Attribute: p.GetCustomAttribute<ColumnAttribute>()))
             .Where(p => p.Attribute?.Table == table)
             .OrderBy(p => p.Property.MetadataToken) // declaration order: the file layout
-            .Select(p => Create(owner, p.Property, p.Attribute!, nullability))
+            .Select(p => Create(owner, p.Property, p.Attribute!))
             .ToArray();
     }
 
-    private static Column Create(Type owner, PropertyInfo property, ColumnAttribute attribute, NullabilityInfoContext nullability)
+    private static Column Create(Type owner, PropertyInfo property, ColumnAttribute attribute)
     {
         var type = property.PropertyType;
+        var optional = attribute.Optional;
         if (attribute.Ids is { } ids)
         {
             return type == typeof(int[]) && owner.GetProperty(ids) is { } idsProperty && idsProperty.PropertyType == typeof(string[])
-                ? new InternedColumn(property, attribute.Source, idsProperty)
+                ? new InternedColumn(property, attribute.Source, idsProperty, optional)
                 : throw new InvalidOperationException($"{owner.Name}.{property.Name}: an id column is an int[] naming a string[] property");
         }
         if (type == typeof(long[]))
         {
-            return new ValueColumn<long>(property, attribute.Source, DataSnapshot.NoInstant, static (r, i) => r.GetInt64(i));
+            return new ValueColumn<long>(property, attribute.Source, optional, DataSnapshot.NoInstant);
         }
         if (type == typeof(sbyte[]))
         {
-            return new ValueColumn<sbyte>(property, attribute.Source, DataSnapshot.None, static (r, i) => (sbyte)r.GetInt32(i));
+            return new ValueColumn<sbyte>(property, attribute.Source, optional, DataSnapshot.None);
         }
         if (type == typeof(string[]))
         {
-            return new TextColumn(property, attribute.Source, nullability.Create(property).ElementType!.ReadState == NullabilityState.Nullable);
+            return new TextColumn(property, attribute.Source, optional);
         }
         throw new InvalidOperationException($"{owner.Name}.{property.Name}: a column is long[], sbyte[], string[] or an int[] of ids");
     }
@@ -135,7 +138,7 @@ internal sealed class ColumnValues
     }
 }
 
-internal sealed class ValueColumn<T>(PropertyInfo property, string source, T none, Func<DbDataReader, int, T> read)
+internal sealed class ValueColumn<T>(PropertyInfo property, string source, bool optional, T none)
     : Column(property, source) where T : unmanaged
 {
     public override ColumnBuffer NewBuffer(int capacity) => new Buffer(this, capacity);
@@ -160,14 +163,26 @@ internal sealed class ValueColumn<T>(PropertyInfo property, string source, T non
             {
                 Array.Resize(ref _rows, _count * 2);
             }
-            _rows[_count++] = reader.IsDBNull(ordinal) ? column._none : column._read(reader, ordinal);
+            _rows[_count++] = column._optional && reader.IsDBNull(ordinal) ? column._none : Get(reader, ordinal);
         }
+
+        /// <summary>The values as read so far (the time a grouped table is sorted by).</summary>
+        public T[] Rows => _rows;
+
+        // One branch per T, decided when the method is compiled for it: no delegate or boxing per cell.
+        private static T Get(DbDataReader reader, int ordinal) =>
+            typeof(T) == typeof(long) ? (T)(object)reader.GetInt64(ordinal)
+            : typeof(T) == typeof(sbyte) ? (T)(object)(sbyte)reader.GetInt32(ordinal)
+            : throw new NotSupportedException(typeof(T).Name);
 
         public override void Finish(int[]? order, int count, ColumnValues values) => values.Set(column.Property, ColumnRows.Gather(_rows, order, count));
     }
 
+    private readonly bool _optional = optional;
     private readonly T _none = none;
-    private readonly Func<DbDataReader, int, T> _read = read;
+
+    /// <summary>The values a buffer of this column has read so far.</summary>
+    public static T[] RowsOf(ColumnBuffer buffer) => ((Buffer)buffer).Rows;
 }
 
 internal static class ColumnRows
@@ -188,15 +203,17 @@ internal static class ColumnRows
     }
 }
 
-internal sealed class TextColumn(PropertyInfo property, string source, bool nullable) : Column(property, source)
+internal sealed class TextColumn(PropertyInfo property, string source, bool optional) : Column(property, source)
 {
+    private bool Optional { get; } = optional;
+
     public override ColumnBuffer NewBuffer(int capacity) => new Buffer(this, capacity);
 
     public override void Write(ColumnFileWriter file, object owner) => file.Write((string?[])Property.GetValue(owner)!);
 
     public override int Read(ColumnFileReader file, ColumnValues values)
     {
-        var column = nullable ? file.ReadStrings() : file.ReadIds();
+        var column = Optional ? file.ReadStrings() : file.ReadIds();
         values.Set(Property, column);
         return column.Length;
     }
@@ -212,7 +229,7 @@ internal sealed class TextColumn(PropertyInfo property, string source, bool null
             {
                 Array.Resize(ref _rows, _count * 2);
             }
-            _rows[_count++] = reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+            _rows[_count++] = column.Optional && reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
         }
 
         public override void Finish(int[]? order, int count, ColumnValues values) =>
@@ -221,9 +238,11 @@ internal sealed class TextColumn(PropertyInfo property, string source, bool null
 }
 
 /// <summary>An id repeated across many rows (a campaign, a live session): each id is stored once and rows keep its index.</summary>
-internal sealed class InternedColumn(PropertyInfo property, string source, PropertyInfo ids) : Column(property, source)
+internal sealed class InternedColumn(PropertyInfo property, string source, PropertyInfo ids, bool optional) : Column(property, source)
 {
     private PropertyInfo Ids { get; } = ids;
+
+    private bool Optional { get; } = optional;
 
     public override ColumnBuffer NewBuffer(int capacity) => new Buffer(this, capacity);
 
@@ -254,7 +273,7 @@ internal sealed class InternedColumn(PropertyInfo property, string source, Prope
             {
                 Array.Resize(ref _rows, _count * 2);
             }
-            _rows[_count++] = reader.IsDBNull(ordinal) ? -1 : Intern(reader.GetString(ordinal));
+            _rows[_count++] = column.Optional && reader.IsDBNull(ordinal) ? -1 : Intern(reader.GetString(ordinal));
         }
 
         private int Intern(string id)

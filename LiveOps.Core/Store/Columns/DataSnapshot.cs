@@ -45,13 +45,13 @@ public sealed class DataSnapshot
 
     [Column(Table.Customers, "CustomerId")] public string[] CustomerIds { get; private init; } = [];
 
-    [Column(Table.Customers, "Nickname")] public string?[] Nicknames { get; private init; } = [];
+    [Column(Table.Customers, "Nickname", Optional = true)] public string?[] Nicknames { get; private init; } = [];
 
     /// <summary><see cref="Data.Entities.AcquisitionChannel"/> as an int, or <see cref="None"/>.</summary>
-    [Column(Table.Customers, "AcquisitionChannel")] public sbyte[] AcquisitionChannels { get; private init; } = [];
+    [Column(Table.Customers, "AcquisitionChannel", Optional = true)] public sbyte[] AcquisitionChannels { get; private init; } = [];
 
     /// <summary>When the customer joined the private domain (UTC ms), or <see cref="NoInstant"/>.</summary>
-    [Column(Table.Customers, "JoinedPrivateAt")] public long[] JoinedPrivateMs { get; private init; } = [];
+    [Column(Table.Customers, "JoinedPrivateAt", Optional = true)] public long[] JoinedPrivateMs { get; private init; } = [];
 
     // Paid orders: customer c's are at OrderStart[c] .. OrderStart[c+1]-1, by time.
 
@@ -62,13 +62,13 @@ public sealed class DataSnapshot
     [Column(Table.Orders, "Amount")] public long[] AmountUnits { get; private init; } = [];
 
     /// <summary><see cref="Data.Entities.OrderChannel"/> as an int, or <see cref="None"/>.</summary>
-    [Column(Table.Orders, "Channel")] public sbyte[] Channels { get; private init; } = [];
+    [Column(Table.Orders, "Channel", Optional = true)] public sbyte[] Channels { get; private init; } = [];
 
     /// <summary>Index into <see cref="CampaignIds"/>, or -1 for an order without a campaign.</summary>
-    [Column(Table.Orders, "CampaignId", Ids = nameof(CampaignIds))] public int[] Campaigns { get; private init; } = [];
+    [Column(Table.Orders, "CampaignId", Ids = nameof(CampaignIds), Optional = true)] public int[] Campaigns { get; private init; } = [];
 
     /// <summary>Index into <see cref="LiveSessionIds"/> (the order's live_session_id), or -1 for an order without one.</summary>
-    [Column(Table.Orders, "LiveSessionId", Ids = nameof(LiveSessionIds))] public int[] LiveSessions { get; private init; } = [];
+    [Column(Table.Orders, "LiveSessionId", Ids = nameof(LiveSessionIds), Optional = true)] public int[] LiveSessions { get; private init; } = [];
 
     public string[] CampaignIds { get; private init; } = [];
 

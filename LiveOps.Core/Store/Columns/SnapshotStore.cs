@@ -160,7 +160,7 @@ public sealed class SnapshotStore(IDbContextFactory<LiveOpsDbContext> factory, D
 /// <summary>Rows of a table read in rowid order and grouped by customer, sorted by time within a customer.</summary>
 internal sealed class GroupedRows
 {
-    /// <summary>Where a grouped table's rows come from: its declared columns, the filter, and the time they are sorted by.</summary>
+    /// <summary>Where a grouped table's rows come from: its declared columns, the filter, and the column (one of them) they are sorted by.</summary>
     public sealed record Source(Column[] Columns, string From, string? Where, string Time);
 
     public static readonly Source PaidOrders =
@@ -194,14 +194,14 @@ internal sealed class GroupedRows
             capacity = Math.Max(capacity, Convert.ToInt32(await count.ExecuteScalarAsync(ct)));
         }
         var buffers = columns.Select(c => c.NewBuffer(capacity)).ToArray();
+        var timeColumn = Array.FindIndex(columns, c => c.Source == source.Time);
         var customer = new int[capacity];
-        var time = new long[capacity];
         var rows = 0;
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
             // Rowid order: a plain table scan, and rows at one instant keep insertion order.
-            command.CommandText = $"SELECT \"CustomerKey\", \"{source.Time}\", {Select(columns)} FROM {source.From}{(source.Where is null ? "" : " WHERE " + source.Where)} ORDER BY \"Id\"";
+            command.CommandText = $"SELECT \"CustomerKey\", {Select(columns)} FROM {source.From}{(source.Where is null ? "" : " WHERE " + source.Where)} ORDER BY \"Id\"";
             await using var reader = await command.ExecuteReaderAsync(ct);
             // Synchronous Read: SQLite reads are in-process, and the async wrapper costs a task per row.
             while (reader.Read())
@@ -215,18 +215,16 @@ internal sealed class GroupedRows
                 if (rows == customer.Length)
                 {
                     Array.Resize(ref customer, rows * 2);
-                    Array.Resize(ref time, rows * 2);
                 }
                 customer[rows] = c;
-                time[rows] = reader.GetInt64(1);
                 for (var k = 0; k < buffers.Length; k++)
                 {
-                    buffers[k].Append(reader, k + 2);
+                    buffers[k].Append(reader, k + 1);
                 }
                 rows++;
             }
         }
-        var (start, order) = Group(customer, time, rows, customers);
+        var (start, order) = Group(customer, ValueColumn<long>.RowsOf(buffers[timeColumn]), rows, customers);
         var values = new ColumnValues();
         foreach (var buffer in buffers)
         {
