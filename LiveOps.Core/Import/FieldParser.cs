@@ -29,6 +29,12 @@ public static class FieldParser
         code = null;
         args = [text];
         string? problem;
+        if (field.Type is FieldType.Id or FieldType.CustomerRef or FieldType.Text && PlainText.HasControl(text))
+        {
+            // The value is not repeated: it would carry the very character into the message.
+            (code, args) = ("value.control", []);
+            return false;
+        }
         switch (field.Type)
         {
             case FieldType.Id:

@@ -48,6 +48,7 @@ public static class ImportText
 
         // Values (contract §2)
         ["value.notUtf8"] = ("contains bytes that are not UTF-8 text; save the file as UTF-8 CSV", "含有不是 UTF-8 文本的字节；请把文件另存为 UTF-8 CSV"),
+        ["value.control"] = ("contains a control character", "含有控制字符"),
         ["value.required"] = ("is empty; a value is required", "为空；此项必填"),
         ["value.idLength"] = ("is {0} characters long; ids have 1 to {1}", "长度为 {0} 个字符；ID 应为 1 到 {1} 个字符"),
         ["value.timestamp"] = ("'{0}' is not a valid timestamp such as 2026-11-03T20:15:00 or 2026-11-03 20:15:00+08:00",
@@ -81,6 +82,7 @@ public static class ImportText
         // A tier rule set (tier-rules files and the tiers editor; row numbers count the rules)
         ["tierRule.Empty"] = ("the rule set has no tiers; it needs at least the rank-0 entry tier", "规则集中没有等级；至少需要 rank 为 0 的入门等级"),
         ["tierRule.NameMissing"] = ("the tier needs a name", "等级需要名称"),
+        ["tierRule.NameControl"] = ("contains a control character", "含有控制字符"),
         ["tierRule.NameTooLong"] = ("the name is longer than {0} characters", "名称超过 {0} 个字符"),
         ["tierRule.DuplicateName"] = ("'{0}' is already the name of row {1}; names are unique", "“{0}”已是第 {1} 条规则的名称；名称不能重复"),
         ["tierRule.DisplayNameTooLong"] = ("the display name is longer than {0} characters", "显示名称超过 {0} 个字符"),

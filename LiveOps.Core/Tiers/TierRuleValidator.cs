@@ -10,6 +10,7 @@ public enum TierRuleProblemCode
     NameMissing,
     NameTooLong,
     DuplicateName,
+    NameControl,
     NoEntryTier,
     SeveralEntryTiers,
     EntryTierHasThreshold,
@@ -131,6 +132,10 @@ public static class TierRuleValidator
             else if (name.Length > MaxNameLength)
             {
                 problems.Add(TierRuleProblem.Of(i, TierField, TierRuleProblemCode.NameTooLong, Text(MaxNameLength)));
+            }
+            else if (Common.PlainText.HasControl(name))
+            {
+                problems.Add(TierRuleProblem.Of(i, TierField, TierRuleProblemCode.NameControl));
             }
             else if (!seen.TryAdd(name, i))
             {

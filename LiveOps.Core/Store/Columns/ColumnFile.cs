@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 using LiveOps.Core.Common;
 
@@ -11,7 +12,8 @@ namespace LiveOps.Core.Store;
 /// <remarks>
 /// The header names what the file holds (<c>kind</c>, with its layout version) and the <see cref="ChangeStamp"/>
 /// of the rows it was built from; a reader only accepts a file whose stamp equals the database's current one, so
-/// the file is never stale, whoever wrote to the database since. Files are written to a temporary name and renamed
+/// the file is never stale, whoever wrote to the database since. A SHA-256 of everything before it closes the file:
+/// a file damaged in place (one flipped byte in a column of amounts) is refused and rebuilt, never read as numbers. Files are written to a temporary name and renamed
 /// over the old one, so a reader never sees half a file; anything unreadable counts as no file.
 /// </remarks>
 internal static class ColumnFile
@@ -32,7 +34,7 @@ internal static class ColumnFile
             using var reader = new ColumnFileReader(stream);
             return reader.ReadHeader(kind, stamp) && read(reader) is { } value && reader.Finished() ? value : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or FormatException or OverflowException)
         {
             return null; // the caller reads the database instead, and writes the file afresh
         }
@@ -80,7 +82,8 @@ internal sealed class ColumnFileWriter : IDisposable
 {
     private readonly string _path;
     private readonly string _temporary;
-    private readonly FileStream _stream;
+    private readonly FileStream _file;
+    private readonly HashingStream _stream;
     private readonly BinaryWriter _writer;
     private bool _committed;
 
@@ -88,7 +91,8 @@ internal sealed class ColumnFileWriter : IDisposable
     {
         _path = path;
         _temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        _stream = new FileStream(_temporary, OwnerOnlyFiles.Create());
+        _file = new FileStream(_temporary, OwnerOnlyFiles.Create());
+        _stream = new HashingStream(_file);
         _writer = new BinaryWriter(_stream, Encoding.UTF8, leaveOpen: true);
         ColumnFile.WriteHeader(_writer, kind, stamp);
     }
@@ -115,6 +119,8 @@ internal sealed class ColumnFileWriter : IDisposable
 
     public void Commit()
     {
+        _writer.Flush();
+        _file.Write(_stream.Hash());
         ColumnFile.WriteEnd(_writer);
         Close();
         File.Move(_temporary, _path, overwrite: true);
@@ -132,18 +138,28 @@ internal sealed class ColumnFileWriter : IDisposable
 
     private void Close()
     {
-        if (_stream.CanWrite)
+        if (_file.CanWrite)
         {
             _writer.Dispose(); // flushes into the stream, so before the stream closes
             _stream.Dispose();
+            _file.Dispose();
         }
     }
 }
 
 /// <summary>Reads columns in the order they were written; every length is checked against what the file still holds.</summary>
-internal sealed class ColumnFileReader(Stream stream) : IDisposable
+internal sealed class ColumnFileReader : IDisposable
 {
-    private readonly BinaryReader _reader = new(stream, Encoding.UTF8, leaveOpen: true);
+    private readonly Stream _file;
+    private readonly HashingStream _stream;
+    private readonly BinaryReader _reader;
+
+    public ColumnFileReader(Stream file)
+    {
+        _file = file;
+        _stream = new HashingStream(file);
+        _reader = new BinaryReader(_stream, Encoding.UTF8, leaveOpen: true);
+    }
 
     internal bool ReadHeader(string kind, ChangeStamp stamp) => ColumnFile.HeaderMatches(_reader, kind, stamp);
 
@@ -151,7 +167,7 @@ internal sealed class ColumnFileReader(Stream stream) : IDisposable
     {
         var length = ReadLength(Marshal.SizeOf<T>());
         var values = new T[length];
-        stream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
+        _stream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
         return values;
     }
 
@@ -178,18 +194,86 @@ internal sealed class ColumnFileReader(Stream stream) : IDisposable
 
     private string? ReadString() => _reader.ReadBoolean() ? _reader.ReadString() : null;
 
-    /// <summary>True when the file ends right after what was read: a complete file of the expected layout.</summary>
-    public bool Finished() => ColumnFile.EndMatches(_reader);
+    /// <summary>
+    /// True when the checksum after what was read is that of every byte read, and the file ends right after it: a
+    /// complete, undamaged file of the expected layout.
+    /// </summary>
+    public bool Finished()
+    {
+        var expected = _stream.Hash();
+        var stored = new byte[expected.Length];
+        _file.ReadExactly(stored);
+        return CryptographicOperations.FixedTimeEquals(expected, stored) && ColumnFile.EndMatches(_reader);
+    }
 
     private int ReadLength(int elementSize)
     {
         var length = _reader.ReadInt32();
-        if (length < 0 || (long)length * elementSize > stream.Length - stream.Position)
+        if (length < 0 || (long)length * elementSize > _file.Length - _file.Position)
         {
             throw new InvalidDataException("a column is longer than the rest of the file");
         }
         return length;
     }
 
-    public void Dispose() => _reader.Dispose();
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _stream.Dispose();
+    }
+}
+
+/// <summary>Passes reads and writes through to a stream and keeps a SHA-256 of every byte that passed.</summary>
+internal sealed class HashingStream(Stream inner) : Stream
+{
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    /// <summary>The hash of the bytes so far; the count goes on.</summary>
+    public byte[] Hash() => _hash.GetCurrentHash();
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var n = inner.Read(buffer);
+        _hash.AppendData(buffer[..n]);
+        return n;
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        _hash.AppendData(buffer);
+        inner.Write(buffer);
+    }
+
+    public override void Flush() => inner.Flush();
+
+    public override bool CanRead => inner.CanRead;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => inner.CanWrite;
+
+    public override long Length => inner.Length;
+
+    public override long Position
+    {
+        get => inner.Position;
+        set => throw new NotSupportedException();
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _hash.Dispose();
+        }
+        base.Dispose(disposing);
+    }
 }

@@ -140,6 +140,28 @@ public sealed class PersistedColumnStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OneFlippedByteInAColumnOfAmounts_IsCaughtByTheChecksum_TheNumbersStayRight_AndTheFileIsRebuilt()
+    {
+        var built = await NewProcess().GetRequiredService<PaidOrderStore>().GetAsync();
+        var original = await File.ReadAllBytesAsync(PaidOrdersFile);
+        // The amounts column as stored: flip one bit of one order's amount, a change of the right shape and length.
+        var amounts = System.Runtime.InteropServices.MemoryMarshal.AsBytes(built.AmountUnits.AsSpan()).ToArray();
+        var at = original.AsSpan().IndexOf(amounts);
+        Assert.True(at > 0, "the amounts are stored as they are in memory");
+        var damaged = original.ToArray();
+        damaged[at + 8 * 10 + 2] ^= 0x10;
+        await File.WriteAllBytesAsync(PaidOrdersFile, damaged);
+
+        var reread = await NewProcess().GetRequiredService<PaidOrderStore>().GetAsync();
+
+        Assert.False(reread.FromFile);
+        Assert.Equal(built.AmountUnits, reread.AmountUnits);
+        Assert.Equal(built.AmountUnits.Sum(), reread.AmountUnits.Sum());
+        Assert.Equal(original, await File.ReadAllBytesAsync(PaidOrdersFile));
+        Assert.True((await NewProcess().GetRequiredService<PaidOrderStore>().GetAsync()).FromFile);
+    }
+
+    [Fact]
     public async Task TheCommandLineImport_LeavesCurrentFilesForTheNextCommand()
     {
         File.Delete(PaidOrdersFile);

@@ -1,0 +1,28 @@
+namespace LiveOps.Core.Common;
+
+/// <summary>
+/// The rule for ids and names (customer, order, audience, campaign, push and session ids; nicknames, tier, audience
+/// and campaign names, titles): no control characters — NUL and the other C0 controls (tab, line breaks included),
+/// DEL and the C1 controls — and no bidirectional overrides or isolates (U+202A–U+202E, U+2066–U+2069), which
+/// make a name display as something other than what it is. A tab is refused too: it is invisible in a table and
+/// splits a pasted row; write a space instead.
+/// </summary>
+public static class PlainText
+{
+    /// <summary>The index of the first character the rule refuses, or -1.</summary>
+    public static int FirstControl(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsRefused(text[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public static bool HasControl(string? text) => text is not null && FirstControl(text) >= 0;
+
+    public static bool IsRefused(char c) => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+}
