@@ -142,7 +142,7 @@ public sealed class PersistedColumnStoreTests : IAsyncLifetime
     [Fact]
     public async Task OneFlippedByteInAColumnOfAmounts_IsCaughtByTheChecksum_TheNumbersStayRight_AndTheFileIsRebuilt()
     {
-        var built = await NewProcess().GetRequiredService<PaidOrderStore>().GetAsync();
+        var built = await NewProcess().GetRequiredService<SnapshotStore>().GetAsync();
         var original = await File.ReadAllBytesAsync(PaidOrdersFile);
         // The amounts column as stored: flip one bit of one order's amount, a change of the right shape and length.
         var amounts = System.Runtime.InteropServices.MemoryMarshal.AsBytes(built.AmountUnits.AsSpan()).ToArray();
@@ -152,13 +152,13 @@ public sealed class PersistedColumnStoreTests : IAsyncLifetime
         damaged[at + 8 * 10 + 2] ^= 0x10;
         await File.WriteAllBytesAsync(PaidOrdersFile, damaged);
 
-        var reread = await NewProcess().GetRequiredService<PaidOrderStore>().GetAsync();
+        var reread = await NewProcess().GetRequiredService<SnapshotStore>().GetAsync();
 
         Assert.False(reread.FromFile);
         Assert.Equal(built.AmountUnits, reread.AmountUnits);
         Assert.Equal(built.AmountUnits.Sum(), reread.AmountUnits.Sum());
         Assert.Equal(original, await File.ReadAllBytesAsync(PaidOrdersFile));
-        Assert.True((await NewProcess().GetRequiredService<PaidOrderStore>().GetAsync()).FromFile);
+        Assert.True((await NewProcess().GetRequiredService<SnapshotStore>().GetAsync()).FromFile);
     }
 
     [Fact]
