@@ -45,6 +45,8 @@ public static class LiveOpsCoreServices
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>().CreateDbContext());
         // One column store of paid orders per process, shared by every report that scans them.
         services.AddSingleton<PaidOrderStore>();
+        // Reports computed once per query and data version, shared by every circuit, download and command.
+        services.AddSingleton(sp => new ReportCache(sp.GetRequiredService<DataVersion>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ColumnStores>();
 
         // One registration per feature folder, each owned by that feature.
