@@ -46,6 +46,8 @@ public static class LiveOpsCoreServices
         // One column store of paid orders per process, shared by every report that scans them.
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<ImportGate>();
+        // Reports computed once per query and data version, shared by every circuit, download and command.
+        services.AddSingleton(sp => new ReportCache(sp.GetRequiredService<DataVersion>(), sp.GetRequiredService<TimeProvider>()));
 
         // One registration per feature folder, each owned by that feature.
         services.AddImport();

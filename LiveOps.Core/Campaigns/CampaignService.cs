@@ -13,7 +13,7 @@ namespace LiveOps.Core.Campaigns;
 /// customer and sorted by time in memory: no query per campaign or per customer and no table scan per request.
 /// </summary>
 public sealed class CampaignService(
-    IDbContextFactory<LiveOpsDbContext> factory, SnapshotStore store, ZoneClock clock, DataVersion version)
+    ReportCache cache, IDbContextFactory<LiveOpsDbContext> factory, SnapshotStore store, ZoneClock clock, DataVersion version)
 {
     private const int CachedPasses = 8;
 
@@ -24,7 +24,11 @@ public sealed class CampaignService(
     /// <summary>What one pass over the data yields; filters and benchmarks are applied on top of it.</summary>
     private sealed record Pass(IReadOnlyList<CampaignInfo> Campaigns, CampaignCatalog Catalog, CampaignTally Tally, IReadOnlyList<CampaignBuyer> Buyers);
 
-    public async Task<CampaignReport> RunAsync(CampaignQuery query, CancellationToken ct = default)
+    /// <summary>The report, computed once per query and data version and shared (<see cref="ReportCache"/>).</summary>
+    public Task<CampaignReport> RunAsync(CampaignQuery query, CancellationToken ct = default) =>
+        cache.GetOrComputeAsync("campaigns", query, c => ComputeAsync(query, c), ct);
+
+    private async Task<CampaignReport> ComputeAsync(CampaignQuery query, CancellationToken ct)
     {
         // The pass does not depend on the shown range or type, only on the data and the listed buyers, so switching
         // filters or sorting on the page re-uses it until the next import bumps the data version.

@@ -15,9 +15,13 @@ public interface ICohortService
 /// Repurchase cohorts (contract §4 <c>report cohorts</c>) and the options beyond it, computed by one linear scan
 /// of the <see cref="SnapshotStore"/> snapshot.
 /// </summary>
-public sealed class CohortService(SnapshotStore store, ZoneClock clock) : ICohortService
+public sealed class CohortService(ReportCache cache, SnapshotStore store, ZoneClock clock) : ICohortService
 {
-    public async Task<CohortReport> RunAsync(CohortQuery query, CancellationToken ct = default)
+    /// <summary>The report, computed once per query and data version and shared (<see cref="ReportCache"/>).</summary>
+    public Task<CohortReport> RunAsync(CohortQuery query, CancellationToken ct = default) =>
+        cache.GetOrComputeAsync("cohorts", query, c => ComputeAsync(query, c), ct);
+
+    private async Task<CohortReport> ComputeAsync(CohortQuery query, CancellationToken ct)
     {
         var data = await store.GetAsync(ct);
         var tally = CohortScan.Run(data, query);

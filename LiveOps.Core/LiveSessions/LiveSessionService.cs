@@ -11,9 +11,13 @@ namespace LiveOps.Core.LiveSessions;
 /// customer's private-domain join time, from which the pure <see cref="LiveSessionRules"/> decide the joins.
 /// Refunded and cancelled orders are not in the snapshot, so they never count.
 /// </summary>
-public sealed class LiveSessionService(IDbContextFactory<LiveOpsDbContext> factory, SnapshotStore store)
+public sealed class LiveSessionService(ReportCache cache, IDbContextFactory<LiveOpsDbContext> factory, SnapshotStore store)
 {
-    public async Task<LiveSessionReport> RunAsync(LiveSessionQuery query, CancellationToken ct = default)
+    /// <summary>The report, computed once per query and data version and shared (<see cref="ReportCache"/>).</summary>
+    public Task<LiveSessionReport> RunAsync(LiveSessionQuery query, CancellationToken ct = default) =>
+        cache.GetOrComputeAsync("live-sessions", query, c => ComputeAsync(query, c), ct);
+
+    private async Task<LiveSessionReport> ComputeAsync(LiveSessionQuery query, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         // Sessions are few (one row per broadcast), so the range filter runs in memory.

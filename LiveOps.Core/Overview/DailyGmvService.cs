@@ -9,14 +9,18 @@ namespace LiveOps.Core.Overview;
 /// buckets into local days through <see cref="ZoneClock"/>. Every zone offset in use is a multiple of 15 minutes, so
 /// a bucket never straddles a local midnight, and DST days of 23 or 25 hours come out right.
 /// </summary>
-public sealed class DailyGmvService(SnapshotStore store, ZoneClock clock)
+public sealed class DailyGmvService(ReportCache cache, SnapshotStore store, ZoneClock clock)
 {
     internal const long BucketMs = 15 * 60 * 1000;
 
     /// <summary>The last <paramref name="days"/> local days up to today, by the injected clock.</summary>
     public DailyGmvQuery LastDays(int days) => DailyGmvQuery.LastDays(days, clock.Today);
 
-    public async Task<DailyGmvReport> RunAsync(DailyGmvQuery query, CancellationToken ct = default)
+    /// <summary>The report, computed once per query and data version and shared (<see cref="ReportCache"/>).</summary>
+    public Task<DailyGmvReport> RunAsync(DailyGmvQuery query, CancellationToken ct = default) =>
+        cache.GetOrComputeAsync("daily-gmv", query, c => ComputeAsync(query, c), ct);
+
+    private async Task<DailyGmvReport> ComputeAsync(DailyGmvQuery query, CancellationToken ct)
     {
         if (query.Days < 1 || query.Days > DailyGmvQuery.MaxDays)
         {

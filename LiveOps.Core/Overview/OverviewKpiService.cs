@@ -13,6 +13,7 @@ namespace LiveOps.Core.Overview;
 /// one for the evidence, the cadence feature's own fatigue figure (not recomputed here) and a count of campaigns.
 /// </summary>
 public sealed class OverviewKpiService(
+    ReportCache cache,
     SnapshotStore store,
     CadenceService cadence,
     IDbContextFactory<LiveOpsDbContext> factory,
@@ -23,7 +24,11 @@ public sealed class OverviewKpiService(
 
     public OverviewKpiQuery LastDays(int days) => OverviewKpiQuery.LastDays(days, clock.Today);
 
-    public async Task<OverviewKpiReport> RunAsync(OverviewKpiQuery query, CancellationToken ct = default)
+    /// <summary>The report, computed once per query and data version and shared (<see cref="ReportCache"/>).</summary>
+    public Task<OverviewKpiReport> RunAsync(OverviewKpiQuery query, CancellationToken ct = default) =>
+        cache.GetOrComputeAsync("overview-kpis", query, c => ComputeAsync(query, c), ct);
+
+    private async Task<OverviewKpiReport> ComputeAsync(OverviewKpiQuery query, CancellationToken ct)
     {
         if (query.Days < 1 || query.Days > DailyGmvQuery.MaxDays)
         {

@@ -1,3 +1,4 @@
+using LiveOps.Core.Store;
 using LiveOps.Core.Common;
 
 namespace LiveOps.Core.Tiers;
@@ -62,9 +63,13 @@ public static class TierWatch
     }
 }
 
-public sealed class TierWatchService(TierRuleSetService ruleSets, TierDataReader data, ZoneClock clock)
+public sealed class TierWatchService(ReportCache cache, TierRuleSetService ruleSets, TierDataReader data, ZoneClock clock)
 {
-    public async Task<TierWatchReport> RunAsync(TierWatchQuery query, CancellationToken ct)
+    /// <summary>The report, computed once per query and data version and shared (<see cref="ReportCache"/>).</summary>
+    public Task<TierWatchReport> RunAsync(TierWatchQuery query, CancellationToken ct = default) =>
+        cache.GetOrComputeAsync("tier-watch", query, c => ComputeAsync(query, c), ct);
+
+    private async Task<TierWatchReport> ComputeAsync(TierWatchQuery query, CancellationToken ct)
     {
         var asOf = query.AsOf ?? clock.UtcNow;
         var rules = (await ruleSets.InForceAsync(asOf, ct)).Rules;

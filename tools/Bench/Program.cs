@@ -6,7 +6,10 @@ using LiveOps.Dashboard.Cli;
 var stdout = CliApp.StandardOutput();
 try
 {
-    return await CliApp.RunAsync(new BenchCommand(), "bench", args, stdout, Console.Error);
+    // Every run computes: a bench measures the reports, not the shared report cache (capacity 0 keeps nothing).
+    return await CliApp.RunAsync(new BenchCommand(), "bench", args, stdout, Console.Error, configureServices: services =>
+        services.AddSingleton(sp => new LiveOps.Core.Store.ReportCache(
+            sp.GetRequiredService<LiveOps.Core.Store.DataVersion>(), sp.GetRequiredService<TimeProvider>(), capacity: 0)));
 }
 finally
 {

@@ -1,0 +1,178 @@
+using LiveOps.Core.Overview;
+using LiveOps.Core.Store;
+using LiveOps.Tests.Core.Cohorts;
+using LiveOps.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LiveOps.Tests.Core.Store;
+
+/// <summary>
+/// The shared report cache: one computation per report, query, data version and minute, awaited by every caller;
+/// bounded; failures and abandoned computations not kept. Computations are counted by the compute delegates
+/// handed in (the seam) and by <see cref="ReportCache.Computed"/>; barriers, not sleeps, order the callers.
+/// </summary>
+public sealed class ReportCacheTests
+{
+    private sealed record Q(int N);
+
+    private sealed class Answer(int value)
+    {
+        public int Value { get; } = value;
+    }
+
+    private readonly DataVersion _version = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.FromHours(8)));
+
+    [Fact]
+    public async Task TwentyConcurrentCallers_ShareOneComputation()
+    {
+        var cache = new ReportCache(_version, _time);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var computations = 0;
+        async Task<Answer> Compute(CancellationToken ct)
+        {
+            Interlocked.Increment(ref computations);
+            await gate.Task.WaitAsync(ct);
+            return new Answer(42);
+        }
+
+        // Every call joins before the first computation can finish (the gate holds it).
+        var callers = Enumerable.Range(0, 20).Select(_ => cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None)).ToList();
+        gate.SetResult();
+        var answers = await Task.WhenAll(callers);
+
+        Assert.Equal(1, computations);
+        Assert.Equal(1, cache.Computed("r"));
+        Assert.All(answers, a => Assert.Same(answers[0], a));
+        Assert.Equal(42, answers[0].Value);
+    }
+
+    [Fact]
+    public async Task EqualQueries_AreOneEntry_ADifferentQueryComputesSeparately()
+    {
+        var cache = new ReportCache(_version, _time);
+        var computations = 0;
+        Task<Answer> Compute(int n) { computations++; return Task.FromResult(new Answer(n)); }
+
+        var a = await cache.GetOrComputeAsync("r", new Q(1), _ => Compute(1), CancellationToken.None);
+        var again = await cache.GetOrComputeAsync("r", new Q(1), _ => Compute(1), CancellationToken.None);
+        var b = await cache.GetOrComputeAsync("r", new Q(2), _ => Compute(2), CancellationToken.None);
+        var otherReport = await cache.GetOrComputeAsync("s", new Q(1), _ => Compute(3), CancellationToken.None);
+
+        Assert.Same(a, again);
+        Assert.Equal(2, b.Value);
+        Assert.Equal(3, otherReport.Value);
+        Assert.Equal(3, computations);
+    }
+
+    [Fact]
+    public async Task ADataChange_ComputesAfresh_AndDropsTheOldVersionsEntries()
+    {
+        var cache = new ReportCache(_version, _time);
+        var next = 0;
+        Task<Answer> Compute(CancellationToken _) => Task.FromResult(new Answer(++next));
+
+        await cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None);
+        await cache.GetOrComputeAsync("r", new Q(2), Compute, CancellationToken.None);
+        Assert.Equal(2, cache.Count);
+
+        _version.Bump();
+        var after = await cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None);
+
+        Assert.Equal(3, after.Value);
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public async Task ANewMinute_ComputesAfresh_SoReportsThatReadNowFollowTheClock()
+    {
+        var cache = new ReportCache(_version, _time);
+        var next = 0;
+        Task<Answer> Compute(CancellationToken _) => Task.FromResult(new Answer(++next));
+
+        await cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(59));
+        var sameMinute = await cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var later = await cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None);
+
+        Assert.Equal(1, sameMinute.Value);
+        Assert.Equal(2, later.Value);
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public async Task TheBoundHolds_TheLeastRecentlyUsedIsEvicted()
+    {
+        var cache = new ReportCache(_version, _time, capacity: 3);
+        var computations = 0;
+        Task<Answer> Compute(int n) { computations++; return Task.FromResult(new Answer(n)); }
+
+        for (var n = 1; n <= 3; n++)
+        {
+            await cache.GetOrComputeAsync("r", new Q(n), _ => Compute(n), CancellationToken.None);
+        }
+        await cache.GetOrComputeAsync("r", new Q(1), _ => Compute(1), CancellationToken.None); // 1 is now the most recent
+        for (var n = 4; n <= 10; n++)
+        {
+            await cache.GetOrComputeAsync("r", new Q(n), _ => Compute(n), CancellationToken.None);
+            Assert.True(cache.Count <= 3, $"{cache.Count} entries after query {n}");
+        }
+        Assert.Equal(10, computations);
+
+        await cache.GetOrComputeAsync("r", new Q(10), _ => Compute(10), CancellationToken.None);
+        Assert.Equal(10, computations); // held
+        await cache.GetOrComputeAsync("r", new Q(2), _ => Compute(2), CancellationToken.None);
+        Assert.Equal(11, computations); // evicted long ago
+    }
+
+    [Fact]
+    public async Task AFailedComputation_IsNotKept()
+    {
+        var cache = new ReportCache(_version, _time);
+        var calls = 0;
+        Task<Answer> Compute(CancellationToken _) =>
+            ++calls == 1 ? Task.FromException<Answer>(new InvalidOperationException("database busy")) : Task.FromResult(new Answer(7));
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None));
+        var answer = await cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None);
+
+        Assert.Equal("database busy", failure.Message);
+        Assert.Equal(7, answer.Value);
+        Assert.Equal(2, calls);
+    }
+}
+
+/// <summary>The Overview's service through the cache on a real SQLite database: shared, and fresh after an import.</summary>
+public sealed class SharedOverviewReportTests : IAsyncLifetime
+{
+    private readonly TestDatabase _db = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task TwentyConcurrentRequests_ComputeOnce_AndAnImportGivesNewNumbers()
+    {
+        await new ShopFixture(_db).Order("c1", "2026-11-10 10:00:00", 100m).Order("c2", "2026-11-11 10:00:00", 50m).SaveAsync();
+        var service = _db.Get<OverviewKpiService>();
+        var cache = _db.Get<ReportCache>();
+        var query = new OverviewKpiQuery(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 25));
+
+        var reports = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => service.RunAsync(query))));
+
+        Assert.Equal(1, cache.Computed("overview-kpis"));
+        Assert.All(reports, r => Assert.Same(reports[0], r));
+        Assert.Equal(150m, reports[0].Current.PaidGmv);
+
+        // Another connection writes, as an import by the command line would: the next request sees it.
+        await using var other = _db.NewProcess();
+        await new ShopFixture(other).Order("c3", "2026-11-12 10:00:00", 30m).SaveAsync();
+        var after = await service.RunAsync(query);
+
+        Assert.Equal(180m, after.Current.PaidGmv);
+        Assert.Equal(2, cache.Computed("overview-kpis"));
+        Assert.Same(after, await service.RunAsync(query with { }));
+    }
+}
