@@ -59,7 +59,8 @@ public sealed record RangeKpis(
 /// (2+ orders / 1+) of customers who had joined the private domain by then against those who had not; the share of
 /// first-time buyers who never ordered again, among those whose first order is at least
 /// <see cref="OverviewKpiService.ComeBackDays"/> days old (younger ones have not had the time to come back);
-/// and the cadence feature's leave rate in over-pushed weeks against weeks within the guideline, over the range.
+/// and the cadence feature's leave rate in over-pushed weeks against weeks within the guideline, over the
+/// <see cref="PushCadence.CadenceService.FatigueWeeks"/> completed weeks before the range's end (<see cref="FatigueWeeks"/>).
 /// </summary>
 public sealed record OverviewEvidence(
     decimal? FirstOrderAverage,
@@ -80,6 +81,9 @@ public sealed record OverviewEvidence(
     /// <c>aov</c>, <c>members</c>, <c>never-back</c>, <c>fatigue</c>.
     /// </summary>
     public IReadOnlyList<RuleCheck> Checks { get; init; } = [];
+
+    /// <summary>The weeks <see cref="LeaveRates"/> covers: the same figure the cadence page shows.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public PushCadence.FatigueWindow? FatigueWeeks { get; init; }
 }
 
 /// <summary>The Overview: the range against the previous one, campaigns running in the range, and the evidence.</summary>

@@ -39,7 +39,8 @@ public sealed class OverviewKpiService(
         var to = clock.StartOfDay(query.To);
         var previous = query.Previous;
 
-        var fatigue = (await cadence.RunAsync(new CadenceQuery(From: from, To: to, AsOf: to <= clock.UtcNow ? to.AddMilliseconds(-1) : null), ct)).Fatigue.All;
+        // The same figure as the cadence page: the completed weeks before the range's end.
+        var fatigue = await cadence.FatigueAsync(to, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         // Campaigns are a handful of rows; their instants are compared in memory.
         var campaigns = await db.Campaigns.AsNoTracking().Select(c => new { c.StartsAt, c.EndsAt }).ToListAsync(ct);
@@ -51,7 +52,7 @@ public sealed class OverviewKpiService(
             current.Kpis,
             Range(snapshot, clock.StartOfDay(previous.From).ToUnixTimeMilliseconds(), from.ToUnixTimeMilliseconds()).Kpis,
             running,
-            Evidence(snapshot, to.ToUnixTimeMilliseconds(), fatigue),
+            Evidence(snapshot, to.ToUnixTimeMilliseconds(), fatigue.Rates) with { FatigueWeeks = fatigue },
             NewReturning(snapshot, query, clock),
             JoinsByWeek(snapshot, from, to, clock),
             current.Membership,

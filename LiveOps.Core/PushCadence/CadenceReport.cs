@@ -111,6 +111,15 @@ public sealed record LeaveRateComparison(double? OverWeeks, int OverWeekCount, d
     public static readonly LeaveRateComparison Empty = new(null, 0, null, 0);
 }
 
+/// <summary>
+/// The one fatigue figure the Overview and the cadence page both show: the leave rates of all audiences over the
+/// <see cref="CadenceService.FatigueWeeks"/> completed weeks <see cref="FirstWeek"/> … <see cref="LastWeek"/>.
+/// </summary>
+public sealed record FatigueWindow(LeaveRateComparison Rates, Period FirstWeek, Period LastWeek)
+{
+    public int Weeks => LastWeek.Ordinal - FirstWeek.Ordinal + 1;
+}
+
 /// <summary>The fatigue evidence across all audiences of the report.</summary>
 public sealed record FatigueSummary(LeaveRateComparison All, int LeavesAfterPromotion)
 {

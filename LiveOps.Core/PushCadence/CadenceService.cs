@@ -53,6 +53,24 @@ public sealed class CadenceService(
         return CadenceShaper.Shape(input, query, asOf, Options, clock);
     }
 
+    /// <summary>How many completed weeks the fatigue figure covers (the Overview and the cadence page alike).</summary>
+    public const int FatigueWeeks = 12;
+
+    /// <summary>
+    /// The fatigue figure: leave rates of over-pushed weeks against weeks within the guideline, over the
+    /// <see cref="FatigueWeeks"/> completed weeks before <paramref name="end"/> (now when later), all audiences.
+    /// The one computation behind the Overview's evidence and the cadence page's card, so both show the same weeks.
+    /// </summary>
+    public async Task<FatigueWindow> FatigueAsync(DateTimeOffset end, CancellationToken ct = default)
+    {
+        var asOf = end < clock.UtcNow ? end : clock.UtcNow;
+        var last = Period.Containing(PeriodKind.Week, asOf, clock).Add(-1);
+        var first = last.Add(-(FatigueWeeks - 1));
+        // As of the end of the last week: every listed week is complete, none is the running one.
+        var report = await RunAsync(new CadenceQuery(From: first.Start(clock), To: last.End(clock), AsOf: last.End(clock)), ct);
+        return new FatigueWindow(report.Fatigue.All, first, last);
+    }
+
     /// <summary>
     /// The pre-send check of a planned promotion push to each audience: promotion pushes sent in the
     /// 7 days ending at <paramref name="plannedAt"/> plus this one, quiet hours, and the WeCom limit.

@@ -117,6 +117,33 @@ public abstract class CadenceServiceTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Fact]
+    public async Task FatigueAsync_TwelveCompletedWeeksBeforeTheEnd_OneFigureForOverviewAndCadence()
+    {
+        await new CadenceFixture(_db).Audience("f1", "疲劳群", members: 100)
+            .Promotions("f1", "2026-10-12T10:00:00", "2026-10-13T10:00:00", "2026-10-14T10:00:00", "2026-10-15T10:00:00")
+            .Promotions("f1", "2026-11-10T10:00:00", "2026-11-12T10:00:00")
+            .Promotions("f1", "2026-11-23T10:00:00", "2026-11-23T11:00:00", "2026-11-23T12:00:00", "2026-11-24T10:00:00")
+            .Event("f1", "c1", "2026-10-13T12:00:00", AudienceEventType.Left)
+            .Event("f1", "c2", "2026-10-14T12:00:00", AudienceEventType.Left)
+            .Event("f1", "c3", "2026-11-12T20:00:00", AudienceEventType.Left)
+            .Event("f1", "c4", "2026-11-24T11:00:00", AudienceEventType.Left)
+            .SaveAsync();
+
+        var now = await Service.FatigueAsync(At("2026-11-25T00:00:00"));
+        var earlier = await Service.FatigueAsync(At("2026-11-09T00:00:00"));
+
+        // The running week (over-pushed, one leave) is left out; a later end is cut at now.
+        Assert.Equal(("2026-W36", "2026-W47", 12), (now.FirstWeek.ToString(), now.LastWeek.ToString(), now.Weeks));
+        Assert.Equal(new LeaveRateComparison(2.0 / 104, 1, 1.0 / 102, 1), now.Rates);
+        // An Overview range ending Monday 2026-11-09 covers 2026-W34 … 2026-W45: the W46 week is not in it yet.
+        Assert.Equal(("2026-W34", "2026-W45"), (earlier.FirstWeek.ToString(), earlier.LastWeek.ToString()));
+        Assert.Equal(new LeaveRateComparison(2.0 / 104, 1, null, 0), earlier.Rates);
+        var overview = await _db.Get<LiveOps.Core.Overview.OverviewKpiService>().RunAsync(_db.Get<LiveOps.Core.Overview.OverviewKpiService>().LastDays(30));
+        Assert.Equal(now.Rates, overview.Evidence.LeaveRates);
+        Assert.Equal((now.FirstWeek, now.LastWeek), (overview.Evidence.FatigueWeeks!.FirstWeek, overview.Evidence.FatigueWeeks.LastWeek));
+    }
+
+    [Fact]
     public async Task RunAsync_WithoutMemberCount_MembersAreJoinsMinusLeavesBeforeTheWeek()
     {
         await new CadenceFixture(_db).Audience("n1", "无成员数")

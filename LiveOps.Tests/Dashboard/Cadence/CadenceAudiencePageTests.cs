@@ -33,6 +33,7 @@ public sealed class CadenceAudiencePageTests : IAsyncLifetime
         _ctx.Services.AddMudServices();
         _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton(_db.Get<CadenceService>());
+        _ctx.Services.AddSingleton(_db.Get<PlannedPushService>());
         _ctx.Services.AddSingleton(_db.Get<LiveOps.Core.Actions.ActionListSources>());
         _ctx.Services.AddSingleton(_db.Get<LiveOps.Core.PushCadence.PlannedPushService>());
         _ctx.SignInAs(LiveOps.Core.Accounts.Role.Lead, "lead@liveops.test");

@@ -18,6 +18,8 @@ public partial class CadencePage : LiveOpsComponent
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
+    private FatigueWindow? _fatigue;
+
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
@@ -29,7 +31,12 @@ public partial class CadencePage : LiveOpsComponent
         }
     }
 
-    private async Task LoadAsync() => _report = await Service.RunAsync(CadenceView.PageQuery(Clock), PageClosed);
+    private async Task LoadAsync()
+    {
+        _report = await Service.RunAsync(CadenceView.PageQuery(Clock), PageClosed);
+        // The shop-wide fatigue figure is the Overview's: its own completed weeks, not the grid's.
+        _fatigue = await Service.FatigueAsync(Clock.UtcNow, PageClosed);
+    }
 
     private async Task OpenPlanAsync()
     {

@@ -28,8 +28,15 @@ public static class EvidenceLines
             new("never-back", t["Evidence.NeverBack"], f.Percent(e.NeverReturnedShare), null,
                 t["Evidence.NeverBack.Rule"], t["Evidence.NeverBack.Sample", e.MatureFirstTimeBuyers], t["Def.Evidence.NeverBack", OverviewKpiService.ComeBackDays]),
             new("fatigue", t["Evidence.Fatigue"], Vs(f.Percent(e.LeaveRates.OverWeeks), f.Percent(e.LeaveRates.OkWeeks)), null,
-                null, t["Evidence.Fatigue.Sample", e.LeaveRates.OverWeekCount, e.LeaveRates.OkWeekCount], t["Def.Evidence.Fatigue"]),
+                null, FatigueSample(t, e), t["Def.Evidence.Fatigue", LiveOps.Core.PushCadence.CadenceService.FatigueWeeks]),
         ];
         return lines.Select(l => l with { Check = CheckOf(l.Key) }).ToList();
+    }
+
+    /// <summary>The sample of the fatigue card with the weeks it covers (the same weeks as the cadence page's card).</summary>
+    private static string FatigueSample(IStringLocalizer t, OverviewEvidence e)
+    {
+        var sample = t["Evidence.Fatigue.Sample", e.LeaveRates.OverWeekCount, e.LeaveRates.OkWeekCount].Value;
+        return e.FatigueWeeks is { } w ? $"{sample} · {t["Evidence.Fatigue.Window", w.FirstWeek, w.LastWeek, w.Weeks]}" : sample;
     }
 }
