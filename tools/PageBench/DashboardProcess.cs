@@ -84,14 +84,24 @@ public sealed partial class DashboardProcess : IAsyncDisposable
     }
 
     /// <summary>Peak resident set of the dashboard so far (VmHWM), in bytes.</summary>
-    public long PeakWorkingSet() => ReadStatus("VmHWM:");
+    public long PeakWorkingSet() => Memory().Peak;
 
     /// <summary>Resident set now (VmRSS), in bytes.</summary>
-    public long WorkingSet() => ReadStatus("VmRSS:");
+    public long WorkingSet() => Memory().Resident;
 
-    private long ReadStatus(string field)
+    /// <summary>
+    /// Resident set now and its peak (VmRSS, VmHWM) from one read of <c>/proc/&lt;pid&gt;/status</c>: the kernel records
+    /// the peak lazily, so only within one read is the peak sure to be at least the resident set.
+    /// </summary>
+    public (long Resident, long Peak) Memory()
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal))
+        var lines = File.ReadAllLines($"/proc/{_process.Id}/status");
+        return (Field(lines, "VmRSS:"), Field(lines, "VmHWM:"));
+    }
+
+    private long Field(string[] lines, string field)
+    {
+        var line = lines.FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"/proc/{_process.Id}/status has no {field}");
         var kb = long.Parse(line[field.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
         return kb * 1024;
