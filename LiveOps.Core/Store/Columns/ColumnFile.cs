@@ -223,20 +223,32 @@ internal sealed class ColumnFileReader : IDisposable
     }
 }
 
-/// <summary>Passes reads and writes through to a stream and keeps a SHA-256 of every byte that passed.</summary>
+/// <summary>
+/// Passes reads and writes through to a stream and keeps a SHA-256 of every byte that passed. The many small reads and
+/// writes of a string column (a flag, a length, a few bytes per id) are gathered before they are hashed: one call into
+/// the hash per byte or two would cost more than reading the file.
+/// </summary>
 internal sealed class HashingStream(Stream inner) : Stream
 {
+    private const int Gather = 64 * 1024;
+
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly byte[] _pending = new byte[Gather];
+    private int _pendingLength;
 
     /// <summary>The hash of the bytes so far; the count goes on.</summary>
-    public byte[] Hash() => _hash.GetCurrentHash();
+    public byte[] Hash()
+    {
+        HashPending();
+        return _hash.GetCurrentHash();
+    }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
         var n = inner.Read(buffer);
-        _hash.AppendData(buffer[..n]);
+        Append(buffer[..n]);
         return n;
     }
 
@@ -244,8 +256,30 @@ internal sealed class HashingStream(Stream inner) : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        _hash.AppendData(buffer);
+        Append(buffer);
         inner.Write(buffer);
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > Gather / 4)
+        {
+            HashPending();
+            _hash.AppendData(bytes);
+            return;
+        }
+        if (_pendingLength + bytes.Length > Gather)
+        {
+            HashPending();
+        }
+        bytes.CopyTo(_pending.AsSpan(_pendingLength));
+        _pendingLength += bytes.Length;
+    }
+
+    private void HashPending()
+    {
+        _hash.AppendData(_pending.AsSpan(0, _pendingLength));
+        _pendingLength = 0;
     }
 
     public override void Flush() => inner.Flush();
