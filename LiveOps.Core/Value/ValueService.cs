@@ -7,9 +7,12 @@ namespace LiveOps.Core.Value;
 /// <summary>
 /// Who will buy again and what they are worth: <c>report value</c> (contract §6), the value page, its exports and any
 /// list built from them call this one service. Reads the shared <see cref="SnapshotStore"/> snapshot and fits the
-/// models once per data version and as-of, keeping the few latest fits (the page's as-of and its backtest's).
+/// models once per data version and as-of, keeping the few latest fits (the page's as-of and its backtest's). What the
+/// page shows and the customer lists it downloads are computed once per query and data version and shared by every
+/// circuit and download (<see cref="ReportCache"/>): scoring 200,000 customers per request is what many sessions at
+/// once cannot afford.
 /// </summary>
-public sealed class ValueService(SnapshotStore store, TierRuleSetService tierRules, ZoneClock clock)
+public sealed class ValueService(ReportCache cache, SnapshotStore store, TierRuleSetService tierRules, ZoneClock clock)
 {
     private const int CachedModels = 6;
 
@@ -34,9 +37,14 @@ public sealed class ValueService(SnapshotStore store, TierRuleSetService tierRul
     public const int TopChurnRisk = 100;
 
     /// <summary>Everything the value page shows: forecasts, quadrants, RFM segments, churn risk and the backtest.</summary>
-    public async Task<ValueInsights> InsightsAsync(ValueQuery query, CancellationToken ct = default)
+    public Task<ValueInsights> InsightsAsync(ValueQuery query, CancellationToken ct = default)
     {
         CheckHorizon(query.HorizonDays);
+        return cache.GetOrComputeAsync("value-insights", query, c => ComputeInsightsAsync(query, c), ct);
+    }
+
+    private async Task<ValueInsights> ComputeInsightsAsync(ValueQuery query, CancellationToken ct)
+    {
         var asOf = query.AsOf ?? clock.UtcNow;
         var orders = await store.GetAsync(ct);
         var model = ModelOf(orders, asOf);
@@ -102,9 +110,14 @@ public sealed class ValueService(SnapshotStore store, TierRuleSetService tierRul
     }
 
     /// <summary>The customers behind a segment, a quadrant cell or the churn-risk list, in the page's order.</summary>
-    public async Task<IReadOnlyList<ValueCustomerRow>> CustomersAsync(ValueListQuery query, CancellationToken ct = default)
+    public Task<IReadOnlyList<ValueCustomerRow>> CustomersAsync(ValueListQuery query, CancellationToken ct = default)
     {
         CheckHorizon(query.HorizonDays);
+        return cache.GetOrComputeAsync("value-customers", query, c => ComputeCustomersAsync(query, c), ct);
+    }
+
+    private async Task<IReadOnlyList<ValueCustomerRow>> ComputeCustomersAsync(ValueListQuery query, CancellationToken ct)
+    {
         var model = await ModelAsync(query.AsOf, ct);
         var scores = ValueScores.Of(model, query.HorizonDays);
         var members = scores.Members(query.Kind, query.Key);

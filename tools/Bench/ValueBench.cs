@@ -37,7 +37,8 @@ public sealed class ValueBench : IBenchCase
         ValueService? last = null;
         for (var run = 1; run <= runs; run++)
         {
-            var service = new ValueService(store, tiers, clock);
+            // No shared report cache: every run computes.
+            var service = new ValueService(new ReportCache(services.GetRequiredService<DataVersion>(), TimeProvider.System, capacity: 0), store, tiers, clock);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             watch.Restart();
             var insights = await service.InsightsAsync(new ValueQuery(asOf), ct);

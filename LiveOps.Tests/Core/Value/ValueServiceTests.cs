@@ -1,4 +1,5 @@
 using LiveOps.Core.Data.Entities;
+using LiveOps.Core.Store;
 using LiveOps.Core.Tiers;
 using LiveOps.Core.Value;
 using LiveOps.Tests.Support;
@@ -52,6 +53,29 @@ public sealed class ValueServiceTests : IAsyncLifetime
         orders.Add(Paid(ids[0], Local(2026, 7, 1, 8), 1000));
         orders.Add(("c59", Local(2026, 6, 10), 999, OrderStatus.Refunded));
         Insert(_db, ids, orders);
+    }
+
+    [Fact]
+    public async Task TwentySessionsAskingForTheSameListAndPage_ScoreTheShopOnce_AndAnImportScoresAgain()
+    {
+        PlantShop();
+        var service = _db.Get<ValueService>();
+        var cache = _db.Get<ReportCache>();
+        var list = new ValueListQuery(ValueListKind.Segment, "Champions", AsOf, 30);
+
+        var lists = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => service.CustomersAsync(list))));
+        var pages = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => service.InsightsAsync(new ValueQuery(AsOf, 30)))));
+
+        Assert.Equal(1, cache.Computed("value-customers"));
+        Assert.Equal(1, cache.Computed("value-insights"));
+        Assert.All(lists, l => Assert.Same(lists[0], l));
+        Assert.All(pages, p => Assert.Same(pages[0], p));
+
+        Insert(_db, ["n1"], [Paid("n1", Local(2026, 5, 10, 10), 80)]);
+        var after = await service.InsightsAsync(new ValueQuery(AsOf, 30));
+
+        Assert.Equal(2, cache.Computed("value-insights"));
+        Assert.Equal(pages[0].Backtest.Customers + 1, after.Backtest.Customers);
     }
 
     [Fact]
