@@ -115,14 +115,17 @@ public sealed class BrowserPage(IBrowserContext context, IPage page) : IAsyncDis
     /// </summary>
     public async Task ExpectPathAsync(DashboardApp app, string path)
     {
+        // Polls the address: a navigation inside the circuit changes it by history.pushState, which fires no load event
+        // for Page.WaitForURLAsync to wait for.
         try
         {
-            await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+            await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(
+                "^https?://[^/]+" + System.Text.RegularExpressions.Regex.Escape(path) + "([?#].*)?$"));
         }
-        catch (TimeoutException e)
+        catch (PlaywrightException e)
         {
             var alerts = await Page.Locator(".mud-alert, .mud-snackbar, #blazor-error-ui").AllInnerTextsAsync();
-            throw new TimeoutException(
+            throw new InvalidOperationException(
                 $"Expected {path}, still at {Page.Url}. Alerts: [{string.Join(" | ", alerts)}]. " +
                 $"Console: [{string.Join(" | ", ConsoleErrors)}]. Server errors: [{string.Join(" | ", app.ServerErrors)}]", e);
         }
