@@ -126,9 +126,14 @@ public sealed class ValueService(ReportCache cache, SnapshotStore store, TierRul
     }
 
     /// <summary>Only the customer ids of a list (for building a contact list or an action from it).</summary>
-    public async Task<IReadOnlyList<string>> CustomerIdsAsync(ValueListQuery query, CancellationToken ct = default)
+    public Task<IReadOnlyList<string>> CustomerIdsAsync(ValueListQuery query, CancellationToken ct = default)
     {
         CheckHorizon(query.HorizonDays);
+        return cache.GetOrComputeAsync("value-customer-ids", query, c => ComputeCustomerIdsAsync(query, c), ct);
+    }
+
+    private async Task<IReadOnlyList<string>> ComputeCustomerIdsAsync(ValueListQuery query, CancellationToken ct)
+    {
         var model = await ModelAsync(query.AsOf, ct);
         return ValueScores.Of(model, query.HorizonDays).Members(query.Kind, query.Key).Select(model.Data.CustomerId).ToList();
     }

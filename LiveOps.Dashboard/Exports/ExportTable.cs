@@ -41,15 +41,21 @@ public static class ExportTable
     /// <summary>Sends a table as a download: <c>text/csv</c> with a BOM (so spreadsheets read Chinese as UTF-8) or xlsx.</summary>
     public static async Task SendAsync(HttpContext http, string fileName, string format, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct, string newLine = CsvTable.Crlf)
     {
-        http.Response.Headers.ContentDisposition = $"attachment; filename={fileName}.{format}";
-        if (format == "xlsx")
+        if (Respond(http, fileName, format))
         {
-            http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             await WriteXlsxAsync(columns, rows, fileName, http.Response.Body, ct);
             return;
         }
-        http.Response.ContentType = "text/csv; charset=utf-8";
         await using var writer = new StreamWriter(http.Response.Body, CsvEncoding);
         await CsvTable.WriteAsync(writer, columns, rows, newLine, ct);
+    }
+
+    /// <summary>Names the download and sets its content type; true when it is an Excel workbook, false for CSV.</summary>
+    public static bool Respond(HttpContext http, string fileName, string format)
+    {
+        http.Response.Headers.ContentDisposition = $"attachment; filename={fileName}.{format}";
+        var xlsx = format == "xlsx";
+        http.Response.ContentType = xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
+        return xlsx;
     }
 }

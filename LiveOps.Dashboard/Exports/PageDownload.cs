@@ -113,14 +113,11 @@ public static class PageDownload
     /// <summary>Sends a page download: CSV with a BOM (spreadsheets read Chinese as UTF-8) or one Excel sheet.</summary>
     public static async Task SendAsync(HttpContext http, string fileName, string format, IReadOnlyList<DownloadColumn> columns, IEnumerable<object?[]> rows, CancellationToken ct)
     {
-        http.Response.Headers.ContentDisposition = $"attachment; filename={fileName}.{format}";
-        if (format == "xlsx")
+        if (ExportTable.Respond(http, fileName, format))
         {
-            http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             await WriteXlsxAsync(columns, rows, fileName, http.Response.Body, ct);
             return;
         }
-        http.Response.ContentType = "text/csv; charset=utf-8";
         await using var writer = new StreamWriter(http.Response.Body, CsvTable.FileEncoding);
         await WriteCsvAsync(columns, rows, writer);
     }
