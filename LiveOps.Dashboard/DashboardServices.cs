@@ -6,6 +6,7 @@ public static class DashboardServices
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddScoped<Formatting>();
+        services.AddSingleton<Exports.DownloadCache>();
         services.AddHostedService<ColumnStoreWarmer>();
         return services;
     }

@@ -64,6 +64,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UseAccessDeniedAsForbidden();
+app.UseDownloadCache();
 
 // Every page and export needs sign-in (the fallback policy); assets and the language switch do not.
 app.MapStaticAssets().AllowAnonymous();

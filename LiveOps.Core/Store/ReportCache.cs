@@ -89,6 +89,19 @@ public sealed class ReportCache(DataVersion version, TimeProvider time, int capa
         }
     }
 
+    /// <summary>Drops the finished entry for <paramref name="query"/> on the current data and minute (one too large to keep).</summary>
+    public void Forget(string report, object query)
+    {
+        var key = new Key(report, query, version.Current, time.GetUtcNow().ToUnixTimeMilliseconds() / 60_000);
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(key, out var entry) && entry.Result.Task.IsCompleted)
+            {
+                Remove(entry);
+            }
+        }
+    }
+
     private async Task RunAsync<T>(Entry entry, Func<CancellationToken, Task<T>> compute) where T : class
     {
         try
