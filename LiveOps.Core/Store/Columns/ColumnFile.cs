@@ -150,14 +150,12 @@ internal sealed class ColumnFileWriter : IDisposable
 /// <summary>Reads columns in the order they were written; every length is checked against what the file still holds.</summary>
 internal sealed class ColumnFileReader : IDisposable
 {
-    private readonly Stream _file;
-    private readonly HashingStream _stream;
+    private readonly HashingReadStream _stream;
     private readonly BinaryReader _reader;
 
     public ColumnFileReader(Stream file)
     {
-        _file = file;
-        _stream = new HashingStream(file);
+        _stream = new HashingReadStream(file);
         _reader = new BinaryReader(_stream, Encoding.UTF8, leaveOpen: true);
     }
 
@@ -202,14 +200,14 @@ internal sealed class ColumnFileReader : IDisposable
     {
         var expected = _stream.Hash();
         var stored = new byte[expected.Length];
-        _file.ReadExactly(stored);
+        _stream.ReadUnhashed(stored);
         return CryptographicOperations.FixedTimeEquals(expected, stored) && ColumnFile.EndMatches(_reader);
     }
 
     private int ReadLength(int elementSize)
     {
         var length = _reader.ReadInt32();
-        if (length < 0 || (long)length * elementSize > _file.Length - _file.Position)
+        if (length < 0 || (long)length * elementSize > _stream.Length - _stream.Position)
         {
             throw new InvalidDataException("a column is longer than the rest of the file");
         }
@@ -224,9 +222,9 @@ internal sealed class ColumnFileReader : IDisposable
 }
 
 /// <summary>
-/// Passes reads and writes through to a stream and keeps a SHA-256 of every byte that passed. The many small reads and
-/// writes of a string column (a flag, a length, a few bytes per id) are gathered before they are hashed: one call into
-/// the hash per byte or two would cost more than reading the file.
+/// Passes writes through to a stream and keeps a SHA-256 of every byte that passed. The many small writes of a string
+/// column (a flag, a length, a few bytes per id) are gathered before they are hashed: one call into the hash per byte
+/// or two would cost more than writing the file. (Reading: <see cref="HashingReadStream"/>.)
 /// </summary>
 internal sealed class HashingStream(Stream inner) : Stream
 {
@@ -243,14 +241,7 @@ internal sealed class HashingStream(Stream inner) : Stream
         return _hash.GetCurrentHash();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
-    {
-        var n = inner.Read(buffer);
-        Append(buffer[..n]);
-        return n;
-    }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
@@ -259,6 +250,9 @@ internal sealed class HashingStream(Stream inner) : Stream
         Append(buffer);
         inner.Write(buffer);
     }
+
+    // A flag per string: the base class would allocate an array for every byte.
+    public override void WriteByte(byte value) => Write([value]);
 
     private void Append(ReadOnlySpan<byte> bytes)
     {
@@ -284,7 +278,7 @@ internal sealed class HashingStream(Stream inner) : Stream
 
     public override void Flush() => inner.Flush();
 
-    public override bool CanRead => inner.CanRead;
+    public override bool CanRead => false;
 
     public override bool CanSeek => false;
 
@@ -301,6 +295,129 @@ internal sealed class HashingStream(Stream inner) : Stream
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _hash.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>
+/// Reads a file through its own 64 KiB buffer and keeps a SHA-256 of every byte handed out (not of what was read
+/// ahead): the flag, length and few bytes of each string of a column cost a copy out of the buffer, and the hash
+/// takes the consumed bytes a buffer at a time. <see cref="ReadUnhashed"/> reads the stored checksum itself.
+/// </summary>
+internal sealed class HashingReadStream(Stream inner) : Stream
+{
+    private const int BufferSize = 64 * 1024;
+
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly byte[] _buffer = new byte[BufferSize];
+    private int _start;
+    private int _end;
+    private int _hashedTo;
+
+    /// <summary>The hash of the bytes handed out so far; reading goes on.</summary>
+    public byte[] Hash()
+    {
+        HashConsumed();
+        return _hash.GetCurrentHash();
+    }
+
+    /// <summary>Fills <paramref name="destination"/> with the next bytes, which are not hashed.</summary>
+    public void ReadUnhashed(Span<byte> destination)
+    {
+        HashConsumed();
+        ReadExactly(destination);
+        if (_hashedTo < _start)
+        {
+            _hashedTo = _start;
+        }
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> destination)
+    {
+        if (destination.IsEmpty)
+        {
+            return 0;
+        }
+        if (_start == _end)
+        {
+            if (destination.Length >= BufferSize)
+            {
+                // A whole column of numbers: straight into the array, hashed there.
+                HashConsumed();
+                var read = inner.Read(destination);
+                _hash.AppendData(destination[..read]);
+                return read;
+            }
+            if (!Refill())
+            {
+                return 0;
+            }
+        }
+        var n = Math.Min(destination.Length, _end - _start);
+        _buffer.AsSpan(_start, n).CopyTo(destination);
+        _start += n;
+        return n;
+    }
+
+    public override int ReadByte()
+    {
+        if (_start == _end && !Refill())
+        {
+            return -1;
+        }
+        return _buffer[_start++];
+    }
+
+    private bool Refill()
+    {
+        HashConsumed();
+        _start = _end = _hashedTo = 0;
+        _end = inner.Read(_buffer);
+        return _end > 0;
+    }
+
+    private void HashConsumed()
+    {
+        if (_start > _hashedTo)
+        {
+            _hash.AppendData(_buffer.AsSpan(_hashedTo, _start - _hashedTo));
+            _hashedTo = _start;
+        }
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => inner.Length;
+
+    /// <summary>The position of the next byte handed out (the file's position less what is buffered).</summary>
+    public override long Position
+    {
+        get => inner.Position - (_end - _start);
+        set => throw new NotSupportedException();
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
