@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -92,7 +93,7 @@ internal sealed class RawStatement : IRowStatement
         var rc = value switch
         {
             null => raw.sqlite3_bind_null(_statement, position),
-            string text => raw.sqlite3_bind_text(_statement, position, text),
+            string text => BindText(position, text),
             long number => raw.sqlite3_bind_int64(_statement, position, number),
             int number => raw.sqlite3_bind_int64(_statement, position, number),
             bool flag => raw.sqlite3_bind_int64(_statement, position, flag ? 1 : 0),
@@ -100,6 +101,24 @@ internal sealed class RawStatement : IRowStatement
             _ => throw new ArgumentException($"no storage form for {value.GetType().Name}", nameof(value)),
         };
         SqliteException.ThrowExceptionForRC(rc, _connection.Handle);
+    }
+
+    // Ids and names are short: encoded into one reused buffer instead of a new array per value (SQLite copies it).
+    private byte[] _utf8 = new byte[256];
+
+    private int BindText(int position, string text)
+    {
+        if (text.Length == 0)
+        {
+            return raw.sqlite3_bind_text(_statement, position, text); // an empty span would bind NULL
+        }
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (most > _utf8.Length)
+        {
+            _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
+        }
+        var length = Encoding.UTF8.GetBytes(text, _utf8);
+        return raw.sqlite3_bind_text(_statement, position, _utf8.AsSpan(0, length));
     }
 
     public int Execute()

@@ -112,6 +112,18 @@ internal sealed class SqliteProvider : DatabaseProvider
     public override IBulkRows BulkRows(DbConnection connection, DbTransaction transaction, string table, params string[] columns) =>
         new PreparedInserts(connection, transaction, table, columns);
 
+    /// <summary>
+    /// A write transaction holds SQLite's only write lock (<c>BEGIN IMMEDIATE</c>), so keys after the largest ever
+    /// given (AUTOINCREMENT's <c>sqlite_sequence</c>, which never reuses one) are free; writing them moves the sequence on.
+    /// </summary>
+    internal override long? NextKey(DbConnection connection, DbTransaction transaction, string table, string keyColumn)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT max(coalesce((SELECT max({Quote(keyColumn)}) FROM {table}), 0), coalesce((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0)) + 1";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public override void AfterExplicitKeys(DbConnection connection, DbTransaction transaction, string table, string keyColumn)
     {
         // INTEGER PRIMARY KEY continues after the largest key by itself.

@@ -24,6 +24,7 @@ public static class ActionWrites
         var triggers = provider.SuspendChangeTriggers(connection, transaction, ["customers"]);
         using var customers = new CustomerKeys(connection, transaction);
         var keys = members.Select(m => (Key: customers.Resolve(m.Id), m.Holdout)).ToList();
+        customers.Flush();
 
         int id;
         using (var insert = connection.CreateCommand())

@@ -7,10 +7,17 @@ namespace LiveOps.Core.Store;
 /// Customer ids resolved to surrogate keys, loaded once per import; a customer named by an order or an
 /// event but not known yet is created (contract §2). Lives inside the import's transaction.
 /// </summary>
+/// <remarks>
+/// Where the writer's transaction excludes every other writer (SQLite), new customers are numbered here and
+/// inserted many to a statement; elsewhere each is inserted at once and its generated key read back.
+/// <see cref="Flush"/> sends what is held back, before anything reads the customers table.
+/// </remarks>
 internal sealed class CustomerKeys : IDisposable
 {
     private readonly Dictionary<string, long> _keys = new(StringComparer.Ordinal);
     private readonly IRowStatement _create;
+    private readonly bool _numbered;
+    private long _next;
 
     public CustomerKeys(DbConnection connection, DbTransaction transaction)
     {
@@ -24,8 +31,19 @@ internal sealed class CustomerKeys : IDisposable
                 _keys[reader.GetString(0)] = reader.GetInt64(1);
             }
         }
-        _create = DatabaseProvider.Of(connection).PrepareRows(connection, transaction,
-            "INSERT INTO customers (\"CustomerId\") VALUES (@p0) RETURNING \"Id\"", [System.Data.DbType.String]);
+        var provider = DatabaseProvider.Of(connection);
+        if (provider.NextKey(connection, transaction, "customers", "Id") is { } next)
+        {
+            _numbered = true;
+            _next = next;
+            _create = provider.PrepareRows(connection, transaction,
+                "INSERT INTO customers (\"Id\", \"CustomerId\") VALUES (@p0, @p1)", [System.Data.DbType.Int64, System.Data.DbType.String]);
+        }
+        else
+        {
+            _create = provider.PrepareRows(connection, transaction,
+                "INSERT INTO customers (\"CustomerId\") VALUES (@p0) RETURNING \"Id\"", [System.Data.DbType.String]);
+        }
     }
 
     public long Created { get; private set; }
@@ -36,12 +54,25 @@ internal sealed class CustomerKeys : IDisposable
         {
             return key;
         }
-        _create.Bind(0, customerId);
-        key = _create.ExecuteForKey();
+        if (_numbered)
+        {
+            key = _next++;
+            _create.Bind(0, key);
+            _create.Bind(1, customerId);
+            _create.Execute();
+        }
+        else
+        {
+            _create.Bind(0, customerId);
+            key = _create.ExecuteForKey();
+        }
         _keys.Add(customerId, key);
         Created++;
         return key;
     }
+
+    /// <summary>Inserts the customers still held back.</summary>
+    public void Flush() => _create.Flush();
 
     public void Dispose() => _create.Dispose();
 }
@@ -157,7 +188,12 @@ internal sealed class TableWriter : IDisposable
     }
 
     /// <summary>Sends the staged rows and the rows the statement held back; returns those that were added or changed.</summary>
-    public int Flush() => (_stage is { Count: > 0 } ? WriteStage() : 0) + _statement.Flush();
+    public int Flush()
+    {
+        var changed = (_stage is { Count: > 0 } ? WriteStage() : 0) + _statement.Flush();
+        _customers?.Flush();
+        return changed;
+    }
 
     public void Dispose() => _statement.Dispose();
 }

@@ -36,6 +36,27 @@ public abstract class KeyOrderedImportTests(DatabaseProvider provider) : IDispos
         Assert.Equal(["u9", "u5", "u7"], customers);
     }
 
+    [Fact]
+    public async Task NewCustomers_TakeKeysAfterEveryKeyEverGiven_EvenWhenTheLargestWasDeleted_AndOrdersPointAtThem()
+    {
+        Assert.True((await _db.ImportTextAsync(ImportKind.Orders, "order_id,customer_id,placed_at,amount\nB1,u1,2026-10-01 10:00,1\nB2,u2,2026-10-01 11:00,2\n")).Succeeded);
+        await using (var context = _db.NewContext())
+        {
+            await context.Orders.Where(o => o.OrderId == "B2").ExecuteDeleteAsync();
+            await context.Customers.Where(c => c.CustomerId == "u2").ExecuteDeleteAsync();
+        }
+
+        var result = await _db.ImportTextAsync(ImportKind.Orders, "order_id,customer_id,placed_at,amount\nB3,u3,2026-10-02 10:00,3\nB4,u1,2026-10-02 11:00,4\nB5,u3,2026-10-02 12:00,5\n");
+
+        Assert.Equal((3L, 1L), (result.Added, result.CustomersCreated));
+        await using var after = _db.NewContext();
+        var customers = await after.Customers.OrderBy(c => c.Id).Select(c => new { c.Id, c.CustomerId }).ToListAsync();
+        Assert.Equal(["u1", "u3"], customers.Select(c => c.CustomerId));
+        Assert.True(customers[1].Id > customers[0].Id + 1, $"u3 took key {customers[1].Id}: the deleted u2's key was given again");
+        var owners = await after.Orders.Where(o => o.OrderId != "B1").OrderBy(o => o.OrderId).Select(o => o.CustomerKey).ToListAsync();
+        Assert.Equal([customers[1].Id, customers[0].Id, customers[1].Id], owners);
+    }
+
     public void Dispose() => _db.Dispose();
 }
 
