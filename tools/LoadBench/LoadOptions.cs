@@ -5,6 +5,12 @@ namespace LiveOps.LoadBench;
 
 public sealed record LoadOptions(string Database, string Dashboard, int Clients, int Browsers, TimeSpan Duration, TimeSpan Timeout, string Chromium)
 {
+    /// <summary>
+    /// A session's pause after each answer before its next request, as a person reading a page takes (each pause drawn
+    /// between half and one and a half times this); zero: every session asks again at once (a stress test).
+    /// </summary>
+    public TimeSpan Think { get; init; }
+
     public const string Usage =
         "usage: LoadBench --db <sqlite file> [--clients N (16)] [--browsers N (4)] [--seconds N (120)] " +
         "[--dashboard <LiveOps.Dashboard executable or .dll>] [--timeout seconds per request or page (60)] [--chromium /usr/bin/chromium]";
@@ -24,7 +30,7 @@ public sealed record LoadOptions(string Database, string Dashboard, int Clients,
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
         string? database = null, dashboard = null;
-        int clients = 16, browsers = 4, seconds = 120, timeout = 60;
+        int clients = 16, browsers = 4, seconds = 120, timeout = 60, think = 0;
         var chromium = "/usr/bin/chromium";
         for (var i = 0; i < args.Count; i++)
         {
@@ -37,6 +43,7 @@ public sealed record LoadOptions(string Database, string Dashboard, int Clients,
                 case "--browsers": browsers = Count("--browsers", Value()); break;
                 case "--seconds": seconds = Positive("--seconds", Value()); break;
                 case "--timeout": timeout = Positive("--timeout", Value()); break;
+                case "--think": think = Count("--think", Value()); break;
                 case "--chromium": chromium = Value(); break;
                 default: throw new ArgumentException($"Unknown argument '{args[i]}'.");
             }
@@ -47,7 +54,7 @@ public sealed record LoadOptions(string Database, string Dashboard, int Clients,
         }
         // PageBench checks the database, the dashboard and Chromium the same way.
         var page = BenchOptions.Parse(Checked(database, dashboard, chromium));
-        return new LoadOptions(page.Database, page.Dashboard, clients, browsers, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(timeout), page.Chromium);
+        return new LoadOptions(page.Database, page.Dashboard, clients, browsers, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(timeout), page.Chromium) { Think = TimeSpan.FromSeconds(think) };
     }
 
     private static List<string> Checked(string? database, string? dashboard, string chromium)

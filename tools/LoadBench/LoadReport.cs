@@ -18,7 +18,10 @@ public sealed class LoadReport(
     public void Write(TextWriter output)
     {
         var c = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(c, $"## Load: {options.Clients} HTTP clients + {options.Browsers} browsers ({browserVersion}), {elapsed.TotalSeconds:0} s"));
+        var pause = options.Think > TimeSpan.Zero
+            ? string.Create(c, $"each session pausing {options.Think.TotalSeconds * 0.5:0.#}–{options.Think.TotalSeconds * 1.5:0.#} s after every answer")
+            : "no pause between requests";
+        output.WriteLine(string.Create(c, $"## Load: {options.Clients} HTTP clients + {options.Browsers} browsers ({browserVersion}), {elapsed.TotalSeconds:0} s, {pause}"));
         output.WriteLine();
         output.WriteLine(string.Create(c, $"Database `{Path.GetFileName(options.Database)}` ({new FileInfo(options.Database).Length / (1024 * 1024)} MiB); load average before {loadBefore}, after {loadAfter}; the load generators run on the same machine as the dashboard."));
         output.WriteLine();

@@ -2,7 +2,7 @@ using LiveOps.LoadBench;
 using LiveOps.PageBench;
 using Microsoft.Playwright;
 
-// dotnet run -c Release --project tools/LoadBench -- --db <file> [--clients 16] [--browsers 4] [--seconds 120]
+// dotnet run -c Release --project tools/LoadBench -- --db <file> [--clients 16] [--browsers 4] [--seconds 120] [--think 0]
 LoadOptions options;
 try
 {
@@ -58,9 +58,25 @@ foreach (var (context, _) in browsers)
 report.Write(Console.Out);
 return 0;
 
+// A session's pause after an answer (none with --think 0), drawn from its own seeded sequence.
+async Task ThinkAsync(Random draw, CancellationToken ct)
+{
+    if (options.Think > TimeSpan.Zero)
+    {
+        try
+        {
+            await Task.Delay(options.Think * (0.5 + draw.NextDouble()), ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+}
+
 // An HTTP client cycles through every page and download, each client starting at another one.
 async Task HttpLoopAsync(HttpSession session, int index, CancellationToken ct)
 {
+    var draw = new Random(index);
     var targets = LoadOptions.HttpPages.Select(p => (Kind: LoadReport.HttpPage, Path: p))
         .Concat(LoadOptions.Exports.Select(p => (Kind: LoadReport.Export, Path: p))).ToList();
     for (var n = index; !ct.IsCancellationRequested; n++)
@@ -82,12 +98,14 @@ async Task HttpLoopAsync(HttpSession session, int index, CancellationToken ct)
         {
             // The time is up while this request ran: it is neither a timing nor an error.
         }
+        await ThinkAsync(draw, ct);
     }
 }
 
 // A browser session opens every page in menu order (a new circuit each, as a bookmark does), each starting at another.
 async Task BrowserLoopAsync(PageTimer timer, int index, CancellationToken ct)
 {
+    var draw = new Random(1000 + index);
     var pages = BenchPages.All;
     for (var n = index; !ct.IsCancellationRequested; n++)
     {
@@ -106,5 +124,6 @@ async Task BrowserLoopAsync(PageTimer timer, int index, CancellationToken ct)
         {
             stats.Fail(LoadReport.BrowserLive, page.Name, e.Message.Split('\n')[0]);
         }
+        await ThinkAsync(draw, ct);
     }
 }
