@@ -14,6 +14,14 @@ public sealed class Formatting(ZoneClock clock)
 
     public string Count(long n) => n.ToString("#,##0", CultureInfo.CurrentCulture);
 
+    /// <summary>
+    /// A statistic of a count of people (a median or quartile of buyers, viewers, joins) as a whole number: halves
+    /// round away from zero (243.5 → 244), as the page downloads round counts. "—" without a value.
+    /// </summary>
+    public string People(double? people) => people is { } p && double.IsFinite(p)
+        ? Math.Round(p, MidpointRounding.AwayFromZero).ToString("#,##0", CultureInfo.CurrentCulture)
+        : "—";
+
     public string Percent(double? fraction) => fraction is null || double.IsNaN(fraction.Value)
         ? "—"
         : fraction.Value.ToString("0.0%", CultureInfo.CurrentCulture);

@@ -20,7 +20,8 @@ public static class ActionExportEndpoints
             {
                 return Results.NotFound();
             }
-            await ExportTable.SendAsync(http, $"action-{id}-contacts", format, ActionExports.ContactColumns, ActionExports.ContactRows(rows), ct);
+            await ExportTable.SendAsync(http, $"action-{id}-contacts", format, ActionExports.ContactColumns,
+                ActionExports.ContactRows(rows, await DownloadTierNames.ForAsync(http, ct)), ct);
             return Results.Empty;
         });
     }

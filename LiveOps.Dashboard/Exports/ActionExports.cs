@@ -53,9 +53,10 @@ public static class ActionExports
     /// <summary>The send list: contacted customers only, so no holdout member can be messaged from it.</summary>
     public static readonly IReadOnlyList<string> ContactColumns = ["customer_id", "nickname", "tier", "audience_id", "audience_name"];
 
-    public static IEnumerable<object?[]> ContactRows(IEnumerable<ContactRow> rows) => rows.Select(r => new object?[]
+    /// <param name="tierName">The tier's display name (<see cref="DownloadTierNames"/>).</param>
+    public static IEnumerable<object?[]> ContactRows(IEnumerable<ContactRow> rows, Func<string?, string?> tierName) => rows.Select(r => new object?[]
     {
-        r.CustomerId, r.Nickname, r.Tier,
+        r.CustomerId, r.Nickname, tierName(r.Tier),
         r.AudienceId, r.AudienceName,
     });
 }

@@ -100,16 +100,21 @@ public static class ExportEndpoints
                 ["customer_id", "nickname", "first_order_at", "orders_in_cell", "revenue_in_cell", "orders", "revenue"], rows, "\n");
         });
 
-        // /export/tiers/upgrades.csv|xlsx and /export/tiers/downgrade-risks.csv|xlsx : the tiers page's whole lists.
+        // /export/tiers/upgrades.csv|xlsx and /export/tiers/downgrade-risks.csv|xlsx : the tiers page's whole lists, tiers by
+        // their display names (the command line's report keeps the codes).
         Map(app, "tiers/upgrades", oldCsvPath: "/tiers/export/upgrades.csv", build: async (http, ct) =>
         {
             var report = await Get<TierWatchService>(http).RunAsync(new TierWatchQuery(), ct);
-            return new Export("tier-upgrades", TierCsv.UpgradeColumns, TierCsv.UpgradeRows(report.Upgrades), "\n");
+            var name = await DownloadTierNames.ForAsync(http, ct);
+            return new Export("tier-upgrades", TierCsv.UpgradeColumns,
+                TierCsv.UpgradeRows(report.Upgrades.Select(u => u with { Tier = name(u.Tier)!, NextTier = name(u.NextTier)! })), "\n");
         });
         Map(app, "tiers/downgrade-risks", oldCsvPath: "/tiers/export/downgrade-risks.csv", build: async (http, ct) =>
         {
             var report = await Get<TierWatchService>(http).RunAsync(new TierWatchQuery(), ct);
-            return new Export("tier-downgrade-risks", TierCsv.DowngradeRiskColumns, TierCsv.DowngradeRiskRows(report.DowngradeRisks), "\n");
+            var name = await DownloadTierNames.ForAsync(http, ct);
+            return new Export("tier-downgrade-risks", TierCsv.DowngradeRiskColumns,
+                TierCsv.DowngradeRiskRows(report.DowngradeRisks.Select(d => d with { Tier = name(d.Tier)!, DropsTo = name(d.DropsTo)! })), "\n");
         });
     }
 

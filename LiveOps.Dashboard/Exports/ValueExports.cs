@@ -33,17 +33,19 @@ public static class ValueExports
             }
             var rows = await service.CustomersAsync(query, ct);
             var name = query.Key is null ? $"value-{ValueView.ListName(query.Kind)}" : $"value-{ValueView.ListName(query.Kind)}-{query.Key}";
-            await ExportTable.SendAsync(http, name, format, Columns, rows.Select(Row), ct);
+            var tierName = await DownloadTierNames.ForAsync(http, ct);
+            await ExportTable.SendAsync(http, name, format, Columns, rows.Select(r => Row(r, tierName)), ct);
             return Results.Empty;
         });
     }
 
-    public static object?[] Row(ValueCustomerRow c) =>
+    /// <param name="tierName">The tier's display name (<see cref="DownloadTierNames"/>); the code without it.</param>
+    public static object?[] Row(ValueCustomerRow c, Func<string?, string?>? tierName = null) =>
     [
         c.CustomerId, c.Nickname, c.Segment.ToString(), c.R, c.F, c.M, c.X,
         c.RecencyDays, c.AgeDays, c.Spend, c.Monetary, Day(c.LastOrderDay), c.DaysSinceLast, c.UsualIntervalDays,
         c.ExpectedNextOrderDay is { } d ? Day(d) : null, c.PAlive, c.ExpectedPurchases, c.ExpectedValue, c.AtRisk,
-        c.LastChannel is { } ch ? ContractNames.Of(ch) : null, c.Tier, c.PrivateDomain ? "true" : "false",
+        c.LastChannel is { } ch ? ContractNames.Of(ch) : null, tierName is null ? c.Tier : tierName(c.Tier), c.PrivateDomain ? "true" : "false",
     ];
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -48,7 +48,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         await admin.GotoAsync(_app, "/audit");
         await Expect(admin.Page.GetByTestId("audit-total")).ToHaveTextAsync("共 2 条");
-        await Expect(admin.Page.GetByTestId("audit-detail")).ToHaveTextAsync(["lead2@shop.test", "lead2@shop.test as Lead"]);
+        await Expect(admin.Page.GetByTestId("audit-detail")).ToHaveTextAsync(["lead2@shop.test", "lead2@shop.test，角色：主管"]);
         await Expect(admin.Page.GetByTestId("audit-action")).ToHaveTextAsync(["停用账号", "添加用户"]);
         await admin.Page.GetByTestId("filter-action").SelectOptionAsync("UserCreated");
         await admin.Page.GetByTestId("filter-apply").ClickAsync();

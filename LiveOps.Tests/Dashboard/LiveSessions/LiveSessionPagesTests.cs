@@ -87,7 +87,8 @@ public sealed class LiveSessionPagesTests : IAsyncLifetime
         Assert.Equal(["观看人数", "600", "600", "800", "高于中位数"], Cells("Viewers"));
         Assert.Equal(["平均观看时长", "5:00", "2:00", "3:30", "前 25%"], Cells("Watch"));
         Assert.Equal(["入私域率", "50.0%", "41.7%", "45.8%", "前 25%"], Cells("JoinRate"));
-        Assert.Equal(["新客", "4", "3", "3.5", "前 25%"], Cells("NewBuyers"));
+        // The top quartile of new buyers is 3.5 people: shown whole, halves away from zero.
+        Assert.Equal(["新客", "4", "3", "4", "前 25%"], Cells("NewBuyers"));
         Assert.Contains("2026-11-12 23:00（无下播时间，按开播后 3 小时计）", page.Markup);
     }
 

@@ -17,10 +17,13 @@ public partial class AuditPage
     private AuditOutcome? _outcome;
     private DateOnly? _from;
     private DateOnly? _to;
+    private AuditDetailText? _details;
 
     [Inject] private AuditQueryService Audit { get; set; } = default!;
     [Inject] private IStringLocalizer<AccountsResource> A { get; set; } = default!;
     [Inject] private Formatting F { get; set; } = default!;
+
+    private AuditDetailText Details => _details ??= new(A, F);
 
     protected override async Task OnInitializedAsync()
     {

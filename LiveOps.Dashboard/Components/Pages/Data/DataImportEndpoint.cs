@@ -17,6 +17,7 @@ public static class DataImportEndpoint
 
     public static async Task<IResult> HandleAsync(string kind, HttpRequest request, IImportService importer, CancellationToken ct)
     {
+        UseRequestLanguage(request);
         if (!ImportKinds.TryParse(kind, out var parsed))
         {
             return Results.Problem($"unknown kind '{kind}'", statusCode: StatusCodes.Status404NotFound);
@@ -76,7 +77,7 @@ public static class DataImportEndpoint
             var plain = await importer.ImportFileAsync(parsed, spool.Path, ct);
             return plain.Succeeded
                 ? Results.Ok(new { kind = ImportKinds.Name(parsed), rows = plain.Rows, added = plain.Added, updated = plain.Updated })
-                : Results.UnprocessableEntity(new { kind = ImportKinds.Name(parsed), problems = plain.Problems.Select(p => p.ToString()), moreProblems = plain.MoreProblems });
+                : Results.UnprocessableEntity(new { kind = ImportKinds.Name(parsed), problems = plain.Problems.Select(p => p.Format(CultureInfo.CurrentUICulture)).ToArray(), moreProblems = plain.MoreProblems });
         }
         var mapped = services.GetRequiredService<MappedImportService>();
         var result = dryRun
@@ -94,10 +95,34 @@ public static class DataImportEndpoint
             knownCustomers = result.KnownCustomers,
             added = result.Written?.Added,
             updated = result.Written?.Updated,
-            problems = result.Problems.Select(p => p.Format(CultureInfo.CurrentUICulture)),
+            // Formatted here, in the request's language, not lazily while the answer is written.
+            problems = result.Problems.Select(p => p.Format(CultureInfo.CurrentUICulture)).ToArray(),
             moreProblems = result.MoreProblems,
         };
         return result.Succeeded ? Results.Ok(body) : Results.UnprocessableEntity(body);
+    }
+
+    /// <summary>
+    /// The language of the answer's problems: the remembered choice (the culture cookie, already applied by the request
+    /// localization) or, for a script without one, the first of zh/en its Accept-Language names.
+    /// </summary>
+    private static void UseRequestLanguage(HttpRequest request)
+    {
+        if (request.Cookies.ContainsKey(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName))
+        {
+            return;
+        }
+        var asked = request.GetTypedHeaders().AcceptLanguage
+            .Where(l => l.Quality is not 0)
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value ?? "")
+            .FirstOrDefault(l => l.StartsWith("zh", StringComparison.OrdinalIgnoreCase) || l.StartsWith("en", StringComparison.OrdinalIgnoreCase));
+        if (asked is not null)
+        {
+            var culture = CultureInfo.GetCultureInfo(asked.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Cultures.English : Cultures.Chinese);
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = culture;
+        }
     }
 
     /// <summary>The body in a spool file; null when it is larger than the limit (whether the spool or the server saw it first).</summary>

@@ -59,8 +59,8 @@ public sealed partial class LiveSessionDetailPage : LiveOpsComponent
 
     private IReadOnlyList<MeasureLine> Measures(LiveSessionRow r, LiveSessionBenchmarks b)
     {
-        // Medians of counts can fall between two whole numbers (3.5 new buyers), so one decimal is kept.
-        string Count(double? v) => v is null ? "—" : v.Value.ToString("#,##0.#", CultureInfo.CurrentCulture);
+        // A median of people can fall between two whole numbers (3.5 new buyers); people are shown whole (F.People).
+        string Count(double? v) => F.People(v);
         string Money(double? v) => v is null ? "—" : F.Money((decimal)v.Value);
         string Watch(double? v) => LiveSessionTable.Watch(v);
         MeasureLine Line(string key, double? value, Benchmark benchmark, Func<double?, string> format) =>
