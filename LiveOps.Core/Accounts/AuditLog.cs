@@ -38,7 +38,7 @@ public sealed class AuditLog(IDbContextFactory<LiveOpsDbContext> factory, ZoneCl
             At = clock.UtcNow,
             Actor = actor.Name,
             Action = action,
-            Detail = detail.Length > MaxDetail ? detail[..MaxDetail] : detail,
+            Detail = Bounded(Common.PlainText.Escape(detail)),
             Outcome = outcome,
         });
         if (!await TryWritePendingAsync(FirstWait, unobserved: true, ct))
@@ -46,6 +46,9 @@ public sealed class AuditLog(IDbContextFactory<LiveOpsDbContext> factory, ZoneCl
             StartDrain();
         }
     }
+
+    // A refused value is named in its entry with its controls escaped: readable, and storable on PostgreSQL.
+    private static string Bounded(string detail) => detail.Length > MaxDetail ? detail[..MaxDetail] : detail;
 
     /// <summary>Waits until every entry is written (the command line, before it exits); false when the database stayed busy for <paramref name="wait"/>.</summary>
     public async Task<bool> FlushAsync(TimeSpan wait, CancellationToken ct = default)

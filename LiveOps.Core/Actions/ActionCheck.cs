@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiveOps.Core.Common;
 
 namespace LiveOps.Core.Actions;
 
@@ -20,6 +21,10 @@ internal static class ActionCheck
         else if (name.Length > ActionRules.MaxNameLength)
         {
             problems.Add($"name: is {name.Length} characters long; at most {ActionRules.MaxNameLength}");
+        }
+        else if (PlainText.HasControl(name))
+        {
+            problems.Add("name: contains a control character (a line break, tab, NUL or direction override); remove it");
         }
         if (draft.WindowDays is { } days && (days < 1 || days > ActionRules.MaxWindowDays))
         {

@@ -129,6 +129,7 @@ public sealed class CadenceService(
         var detail = $"{string.Join(", ", audienceIds.Distinct(StringComparer.Ordinal))} at {clock.ToLocal(plannedAt):yyyy-MM-dd HH:mm}";
         var actor = await guard.DemandAsync(Permission.PlanPushes, AuditAction.PushPlanned, detail, ct);
         await PlannedPushService.RefuseIfPastAsync(plannedAt, clock, audit, actor, AuditAction.PushPlanned, detail);
+        await PlannedPushService.RefuseControlAsync(title, audit, actor, AuditAction.PushPlanned, detail);
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.UtcNow;
         foreach (var id in audienceIds.Distinct(StringComparer.Ordinal))

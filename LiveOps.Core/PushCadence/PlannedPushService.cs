@@ -62,6 +62,7 @@ public sealed class PlannedPushService(
             throw new PlannedPushNotFoundException(id);
         }
         await RefuseIfPastAsync(plannedAt, clock, audit, actor, AuditAction.PushPlanChanged, detail);
+        await RefuseControlAsync(title, audit, actor, AuditAction.PushPlanChanged, detail);
         plan.PlannedAt = plannedAt;
         plan.Title = string.IsNullOrWhiteSpace(title) ? null : title.Trim();
         await db.SaveChangesAsync(ct);
@@ -96,6 +97,16 @@ public sealed class PlannedPushService(
         {
             await audit.WriteAsync(actor, action, $"{detail}: the time has passed, nothing saved", AuditOutcome.Rejected, CancellationToken.None);
             throw new PlannedInPastException(plannedAt, now);
+        }
+    }
+
+    /// <summary>A title follows the rule for names (<see cref="PlainText"/>): a control character is refused and audited.</summary>
+    internal static async Task RefuseControlAsync(string? title, AuditLog audit, Actor actor, AuditAction action, string detail)
+    {
+        if (PlainText.HasControl(title))
+        {
+            await audit.WriteAsync(actor, action, $"{detail}: the title contains a control character, nothing saved", AuditOutcome.Rejected, CancellationToken.None);
+            throw new ControlCharacterException("title");
         }
     }
 

@@ -114,8 +114,10 @@ public sealed class ReportCache(DataVersion version, TimeProvider time, int capa
                     entry.Node = _finished.AddLast(entry.Key);
                     Evict();
                 }
+                // Completed under the gate, so a caller leaving at this moment sees a finished entry and does not
+                // drop the report just computed (continuations run asynchronously, never inside the lock).
+                entry.Result.TrySetResult(result);
             }
-            entry.Result.TrySetResult(result);
         }
         catch (Exception e)
         {

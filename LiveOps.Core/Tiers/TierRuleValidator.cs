@@ -156,6 +156,10 @@ public static class TierRuleValidator
             {
                 problems.Add(TierRuleProblem.Of(i, DisplayNameField, TierRuleProblemCode.DisplayNameTooLong, Text(MaxDisplayNameLength)));
             }
+            else if (Common.PlainText.HasControl(name))
+            {
+                problems.Add(TierRuleProblem.Of(i, DisplayNameField, TierRuleProblemCode.NameControl));
+            }
             else if (name.Length > 0 && !seen.TryAdd(name, i))
             {
                 problems.Add(TierRuleProblem.Of(i, DisplayNameField, TierRuleProblemCode.DuplicateDisplayName, name, Text(seen[name] + 1)));

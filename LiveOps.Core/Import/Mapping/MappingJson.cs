@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LiveOps.Core.Common;
 
 namespace LiveOps.Core.Import.Mapping;
 
@@ -77,6 +78,10 @@ public static partial class MappingJson
         if (string.IsNullOrWhiteSpace(name))
         {
             problems.Add(ImportProblem.Of(0, "name", "mapping.name"));
+        }
+        else if (PlainText.HasControl(name))
+        {
+            problems.Add(ImportProblem.Of(0, "name", "value.control"));
         }
         var encoding = Text(root, "encoding", problems) is { } e ? ParseEncoding(e, problems) : SourceEncoding.Auto;
         var lines = LineMode.None;

@@ -28,6 +28,10 @@ public sealed class SavedMappingService(IDbContextFactory<LiveOpsDbContext> fact
         {
             throw new MappingException([ImportProblem.Of(0, "name", "mapping.name")]);
         }
+        if (PlainText.HasControl(name))
+        {
+            throw new MappingException([ImportProblem.Of(0, "name", "value.control")]);
+        }
         if (PresetCatalog.Find(name) is not null)
         {
             await audit.WriteAsync(actor, AuditAction.MappingSaved, $"mapping '{name}': a preset's name", AuditOutcome.Rejected, CancellationToken.None);

@@ -122,6 +122,23 @@ public abstract class ActionServiceTests : IAsyncLifetime
         Assert.Equal((AuditAction.ActionCreated, AuditOutcome.Rejected), (entry.Action, entry.Outcome));
     }
 
+    [Theory]
+    [InlineData("沉睡\u0000唤醒")]
+    [InlineData("沉睡\u202E唤醒")]
+    [InlineData("沉睡\u0085唤醒")]
+    [InlineData("沉睡\u007F唤醒")]
+    public async Task Create_NameWithAControlCharacter_IsRefused_AndWritesNothing(string name)
+    {
+        var result = await Actions.CreateFromFileAsync(Csv(Ids(10)), new ActionDraft(name, [], HoldoutShare: 0.2));
+
+        Assert.Null(result.Action);
+        Assert.Equal(["name: contains a control character (a line break, tab, NUL or direction override); remove it"], result.Problems);
+        Assert.Equal((0, 0), (Counts().Actions, Counts().Members));
+        var entry = Assert.Single(await _db.AuditAsync());
+        Assert.Equal((AuditAction.ActionCreated, AuditOutcome.Rejected), (entry.Action, entry.Outcome));
+        Assert.Contains($"沉睡\\u{(int)name[2]:X4}唤醒", entry.Detail); // named, its control escaped
+    }
+
     [Fact]
     public async Task Create_DuplicatedName_IsRefused_AndWritesNothing()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LiveOps.Core.Import;
+using LiveOps.Core.Import.Mapping;
 using LiveOps.Core.Tiers;
 using LiveOps.Tests.Support;
 
@@ -84,6 +85,43 @@ public sealed class ControlCharacterTests : IAsyncDisposable
 
         var problem = Assert.Single(problems);
         Assert.Equal((TierRuleProblemCode.NameControl, "contains a control character"), (problem.Code, problem.Message));
+    }
+
+    [Fact]
+    public void TheTierEditor_RefusesAControlCharacterInADisplayName()
+    {
+        var problems = TierRuleValidator.Validate([new TierRuleDraft("normal", 0, null, null, 0.95m, false, DisplayName: "普通\u0000会员")]);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal((TierRuleValidator.DisplayNameField, TierRuleProblemCode.NameControl, "contains a control character"), (problem.Field, problem.Code, problem.Message));
+    }
+
+    private const string MappingJsonText = """{"kind": "customers", "name": "NAME", "fields": {"customer_id": "会员号"}}""";
+
+    [Theory]
+    [InlineData("自有\\u0000商城")]
+    [InlineData("自有\\u202e商城")]
+    [InlineData("自有\\t商城")]
+    public void AMappingFile_RefusesAControlCharacterInItsName(string escapedName)
+    {
+        var problems = new List<ImportProblem>();
+
+        MappingJson.TryParse(MappingJsonText.Replace("NAME", escapedName, StringComparison.Ordinal), problems);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("mapping: name: contains a control character", problem.ToString());
+        Assert.Equal("映射：name：含有控制字符", problem.Format(CultureInfo.GetCultureInfo("zh-CN")));
+    }
+
+    [Fact]
+    public async Task SavingAMapping_RefusesAControlCharacterInItsName_AndSavesNothing()
+    {
+        var mapping = MappingJson.Parse(MappingJsonText.Replace("NAME", "自有商城", StringComparison.Ordinal)) with { Name = "自有\u2066商城" };
+
+        var refused = await Assert.ThrowsAsync<MappingException>(() => _db.Get<SavedMappingService>().SaveAsync(mapping));
+
+        Assert.Equal("mapping: name: contains a control character", Assert.Single(refused.Problems).ToString());
+        Assert.Empty(await _db.Get<SavedMappingService>().ListAsync());
     }
 
     public async ValueTask DisposeAsync() => await _db.DisposeAsync();

@@ -1,4 +1,5 @@
 using LiveOps.Core.Accounts;
+using LiveOps.Core.Common;
 using LiveOps.Core.PushCadence;
 using LiveOps.Core.Store;
 using LiveOps.Tests.Core.Accounts;
@@ -29,6 +30,37 @@ public abstract class PlannedPushServiceTests(DatabaseProvider provider) : IAsyn
 
         Assert.Equal(["2026-11-25 20:00 -", "2026-11-27 20:00 周五秒杀"],
             plans.Select(p => $"{p.PlannedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} {p.Title ?? "-"}"));
+    }
+
+    [Fact]
+    public async Task RescheduleAsync_ATitleWithAControlCharacter_IsRefusedAndAudited_ThePlanKeepsItsTitle()
+    {
+        var friday = (await Plans.UpcomingAsync("g1")).Single(p => p.Title == "周五秒杀");
+
+        var refused = await Assert.ThrowsAsync<ControlCharacterException>(
+            () => Plans.RescheduleAsync(friday.Id, At("2026-12-02T21:00:00"), "下周\u202E三秒杀"));
+
+        Assert.Equal(("title", "title: contains a control character (a line break, tab, NUL or direction override); remove it"), (refused.Field, refused.Message));
+        var plans = await Plans.UpcomingAsync("g1");
+        Assert.Equal(("周五秒杀", At("2026-11-27T20:00:00")), (plans[1].Title, plans[1].PlannedAt));
+        var entry = Assert.Single(await _db.AuditAsync());
+        Assert.Equal((AuditAction.PushPlanChanged, AuditOutcome.Rejected), (entry.Action, entry.Outcome));
+        Assert.EndsWith("the title contains a control character, nothing saved", entry.Detail);
+    }
+
+    [Theory]
+    [InlineData("上\u0000线")]
+    [InlineData("上\u0009线")]
+    [InlineData("上\u2067线")]
+    [InlineData("上\u009B线")]
+    public async Task PlanAsync_ATitleWithAControlCharacter_IsRefused_NothingPlanned(string title)
+    {
+        var before = (await Plans.UpcomingAsync("g2")).Count;
+
+        await Assert.ThrowsAsync<ControlCharacterException>(() => _db.Get<CadenceService>().PlanAsync(["g2"], At("2026-11-28T20:00:00"), title));
+
+        Assert.Equal(before, (await Plans.UpcomingAsync("g2")).Count);
+        Assert.Equal(AuditOutcome.Rejected, Assert.Single(await _db.AuditAsync()).Outcome);
     }
 
     [Fact]

@@ -141,6 +141,131 @@ public sealed class ReportCacheTests
         Assert.Equal(7, answer.Value);
         Assert.Equal(2, calls);
     }
+
+    /// <summary>Long enough for any correct run; a bug fails the test at this bound instead of hanging the suite.</summary>
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
+
+    /// <summary>A computation that announces its start, hands out its token and finishes only when released (or cancelled, if it listens).</summary>
+    private sealed class HeldComputation(bool listens)
+    {
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Runs { get; private set; }
+
+        public CancellationToken Token { get; private set; }
+
+        public async Task<Answer> RunAsync(CancellationToken ct)
+        {
+            Runs++;
+            Token = ct;
+            await (listens ? _release.Task.WaitAsync(ct) : _release.Task);
+            return new Answer(42);
+        }
+
+        public void Release() => _release.TrySetResult();
+    }
+
+    [Fact]
+    public async Task TwoCallersBothCancel_TheComputationIsCancelled_AndNotKept()
+    {
+        var cache = new ReportCache(_version, _time);
+        var held = new HeldComputation(listens: true);
+        using var first = new CancellationTokenSource();
+        using var second = new CancellationTokenSource();
+
+        var a = cache.GetOrComputeAsync("r", new Q(1), held.RunAsync, first.Token);
+        var b = cache.GetOrComputeAsync("r", new Q(1), held.RunAsync, second.Token);
+        Assert.Equal(1, held.Runs);
+
+        first.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => a.WaitAsync(Guard));
+        Assert.False(held.Token.IsCancellationRequested); // the second caller still waits
+        second.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => b.WaitAsync(Guard));
+
+        Assert.True(held.Token.IsCancellationRequested);
+        Assert.Equal(0, cache.Count);
+        var fresh = await cache.GetOrComputeAsync("r", new Q(1), _ => Task.FromResult(new Answer(7)), CancellationToken.None).WaitAsync(Guard);
+        Assert.Equal(7, fresh.Value);
+        Assert.Equal(2, cache.Computed("r"));
+    }
+
+    [Fact]
+    public async Task TwoCallersBothCancel_AComputationDeafToItsTokenIsNotKeptEither()
+    {
+        var cache = new ReportCache(_version, _time);
+        var held = new HeldComputation(listens: false);
+        using var first = new CancellationTokenSource();
+        using var second = new CancellationTokenSource();
+
+        var a = cache.GetOrComputeAsync("r", new Q(1), held.RunAsync, first.Token);
+        var b = cache.GetOrComputeAsync("r", new Q(1), held.RunAsync, second.Token);
+        first.Cancel();
+        second.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => a.WaitAsync(Guard));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => b.WaitAsync(Guard));
+        held.Release(); // finishes after everyone left: its answer belongs to nobody
+
+        var fresh = await cache.GetOrComputeAsync("r", new Q(1), _ => Task.FromResult(new Answer(7)), CancellationToken.None).WaitAsync(Guard);
+        Assert.Equal(7, fresh.Value);
+        Assert.Equal(2, cache.Computed("r"));
+    }
+
+    [Fact]
+    public async Task TwoCallersOneCancels_TheComputationGoesOn_AndTheOtherGetsTheResult()
+    {
+        var cache = new ReportCache(_version, _time);
+        var held = new HeldComputation(listens: true);
+        using var leaving = new CancellationTokenSource();
+
+        var a = cache.GetOrComputeAsync("r", new Q(1), held.RunAsync, leaving.Token);
+        var b = cache.GetOrComputeAsync("r", new Q(1), held.RunAsync, CancellationToken.None);
+        leaving.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => a.WaitAsync(Guard));
+
+        Assert.False(held.Token.IsCancellationRequested);
+        Assert.False(b.IsCompleted);
+        held.Release();
+        var answer = await b.WaitAsync(Guard);
+
+        Assert.Equal(42, answer.Value);
+        Assert.Equal(1, held.Runs);
+        // Kept for the next caller: served without computing again.
+        var again = await cache.GetOrComputeAsync("r", new Q(1), _ => Task.FromResult(new Answer(7)), CancellationToken.None).WaitAsync(Guard);
+        Assert.Same(answer, again);
+        Assert.Equal(1, cache.Computed("r"));
+    }
+
+    [Fact]
+    public async Task ACallerThatCancels_GetsOperationCanceledAtOnce_WhileTheComputationStillRuns()
+    {
+        var cache = new ReportCache(_version, _time);
+        var held = new HeldComputation(listens: false); // a computation that does not listen cannot delay its callers
+        var stays = cache.GetOrComputeAsync("r", new Q(1), held.RunAsync, CancellationToken.None);
+        using var leaving = new CancellationTokenSource();
+        var a = cache.GetOrComputeAsync("r", new Q(1), held.RunAsync, leaving.Token);
+
+        leaving.Cancel();
+        var refused = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => a.WaitAsync(Guard));
+
+        Assert.Equal(leaving.Token, refused.CancellationToken);
+        Assert.False(stays.IsCompleted); // still computing
+        held.Release();
+        Assert.Equal(42, (await stays.WaitAsync(Guard)).Value);
+    }
+
+    [Fact]
+    public async Task AnAlreadyCancelledCaller_IsRefusedWithoutComputing()
+    {
+        var cache = new ReportCache(_version, _time);
+        var held = new HeldComputation(listens: true);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => cache.GetOrComputeAsync("r", new Q(1), held.RunAsync, new CancellationToken(canceled: true)).WaitAsync(Guard));
+
+        Assert.Equal(0, held.Runs);
+        Assert.Equal(0, cache.Count);
+    }
 }
 
 /// <summary>The Overview's service through the cache on a real SQLite database: shared, and fresh after an import.</summary>

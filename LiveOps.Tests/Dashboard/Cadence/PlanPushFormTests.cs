@@ -107,6 +107,31 @@ public sealed class PlanPushFormTests : IAsyncLifetime
         Assert.All(plans, p => Assert.Equal(At("2026-11-25T20:00:00"), p.PlannedAt));
     }
 
+    [Fact]
+    public async Task ATitleWithAControlCharacter_IsMarkedOnTheField_AndCannotBeSaved()
+    {
+        var saved = -1;
+        var form = Render(n => saved = n);
+        Choose(form, "2026-11-25 20:00", "g2");
+        form.Find("[data-testid='plan-check']").Click();
+        form.WaitForAssertion(() => Assert.False(form.Find("[data-testid='plan-save']").HasAttribute("disabled")));
+
+        form.Find("[data-testid='plan-title'] input").Input("周三\u202E秒杀");
+
+        Assert.Contains("含有控制字符（换行、制表符、NUL 或文字方向控制符），请删去", form.Find("[data-testid='plan-title']").TextContent);
+        Assert.True(form.Find("[data-testid='plan-save']").HasAttribute("disabled"));
+        Assert.Equal(-1, saved);
+        await using (var db = _db.NewContext())
+        {
+            Assert.Equal(0, await db.Set<PlannedPush>().CountAsync());
+        }
+
+        form.Find("[data-testid='plan-title'] input").Input("周三秒杀");
+        Assert.DoesNotContain("含有控制字符", form.Find("[data-testid='plan-title']").TextContent);
+        form.Find("[data-testid='plan-save']").Click();
+        form.WaitForAssertion(() => Assert.Equal(1, saved));
+    }
+
     public async Task DisposeAsync()
     {
         await _ctx.DisposeAsync();

@@ -185,6 +185,27 @@ public sealed class DataPageTests : DataPageContext
     }
 
     [Fact]
+    public async Task Editor_NameWithAControlCharacter_IsMarkedOnTheField_AndNotSaved()
+    {
+        var cut = RenderPage("/data?kind=orders");
+        Upload(cut, Encoding.UTF8.GetBytes("单号,金额\nA1,10\n"), "x.csv");
+        cut.WaitForElement("[data-testid=no-offer]");
+        cut.Find("[data-testid=edit-mapping]").Click();
+        cut.Find("[data-testid=source-order_id]").Change("col:单号");
+        cut.Find("[data-testid=editor-name]").Change("自有\u202E商城");
+
+        Assert.Equal("含有控制字符（换行、制表符、NUL 或文字方向控制符），请删去", cut.Find("[data-testid=editor-name-error]").TextContent);
+        cut.Find("[data-testid=editor-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("映射：name：含有控制字符", cut.Find("[data-testid=problem]").GetAttribute("title")));
+        Assert.Equal("自有\u202E商城", cut.Find("[data-testid=editor-name]").GetAttribute("value"));
+        Assert.Empty(await Db.Get<SavedMappingService>().ListAsync());
+
+        cut.Find("[data-testid=editor-name]").Change("自有商城");
+        Assert.Empty(cut.FindAll("[data-testid=editor-name-error]"));
+    }
+
+    [Fact]
     public void Discard_WritesNothing_AndSaysSo()
     {
         var cut = RenderPage("/data?kind=orders");

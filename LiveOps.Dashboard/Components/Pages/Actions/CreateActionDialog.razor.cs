@@ -29,6 +29,7 @@ public sealed partial class CreateActionDialog
     [Inject] private ZoneClock Clock { get; set; } = default!;
     [Inject] private Formatting Format { get; set; } = default!;
     [Inject] private IStringLocalizer<ActionsResource> T { get; set; } = default!;
+    [Inject] private IStringLocalizer<SharedResource> S { get; set; } = default!;
 
     /// <summary>The list; members carry groups when an uploaded file gave them.</summary>
     [Parameter, EditorRequired] public IReadOnlyList<ActionMemberInput> Members { get; set; } = [];
@@ -93,6 +94,10 @@ public sealed partial class CreateActionDialog
 
     private async Task SaveAsync()
     {
+        if (PlainText.HasControl(_name))
+        {
+            return; // the field says why; the form keeps what was typed
+        }
         _busy = true;
         try
         {

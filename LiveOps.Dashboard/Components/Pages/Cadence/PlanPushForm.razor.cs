@@ -26,6 +26,8 @@ public partial class PlanPushForm
 
     [Inject] private IStringLocalizer<AccountsResource> A { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<SharedResource> S { get; set; } = default!;
+
     [Inject] private CadenceService Service { get; set; } = default!;
 
     [Inject] private ZoneClock Clock { get; set; } = default!;
@@ -95,9 +97,9 @@ public partial class PlanPushForm
 
     private async Task SaveAsync()
     {
-        if (_checks is null || _checks.Count == 0)
+        if (_checks is null || _checks.Count == 0 || PlainText.HasControl(_title))
         {
-            return;
+            return; // a refused title is marked on its field
         }
         _busy = true;
         try

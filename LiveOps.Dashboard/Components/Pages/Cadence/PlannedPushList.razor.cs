@@ -55,6 +55,10 @@ public partial class PlannedPushList
     private async Task SaveAsync(int id)
     {
         _message = null;
+        if (PlainText.HasControl(_title))
+        {
+            return; // a refused title is marked on its field
+        }
         if (!Clock.TryParseInstant(_timeText, out var plannedAt))
         {
             _message = T["Plan.TimeInvalid", _timeText ?? ""];

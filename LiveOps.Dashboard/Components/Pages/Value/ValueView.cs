@@ -8,7 +8,7 @@ public static class ValueView
 {
     public const string Path = "/value";
 
-    /// <summary>Rows a list shows on the page; the export has every customer.</summary>
+    /// <summary>Rows the churn-risk card previews; the full list on the page (scrolled, rendered as it comes into view) and the export have every customer.</summary>
     public const int ShownRows = 50;
 
     public static ValueListQuery? Parse(string? list, string? key)
