@@ -1,4 +1,5 @@
 using LiveOps.Tests.Support;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace LiveOps.Tests.Browser;
@@ -52,11 +53,76 @@ public sealed class PageLayoutBrowserTests(BrowserFixture browser) : IAsyncLifet
     }
 
     [Theory]
+    [InlineData(1440, 900)]
+    [InlineData(390, 844)]
+    public async Task Cohorts_CohortSizeAndFirstMonths_InsideTheWindow_NamePinnedWhileScrolling(int width, int height)
+    {
+        await using var page = await OpenAsync(width, height, "/cohorts");
+        // The oldest cohort shown has every month filled in.
+        var row = page.Page.Locator("[data-testid=cohort-matrix] tr[data-testid^=row-all-]").First;
+        await Expect(row).ToBeVisibleAsync();
+
+        foreach (var cell in new[] { "[data-cell=cohort-name]", "[data-cell=cohort-size]", "[data-offset='1']", "[data-offset='2']", "[data-offset='3']" })
+        {
+            await LayoutProbe.AssertInViewportAsync(page.Page, row.Locator(cell), $"{cell} at {width}px");
+        }
+        await AssertNameStaysWhileScrolledAsync(page, "[data-testid=cohort-matrix] .table-scroller",
+            row.Locator("[data-cell=cohort-name]"), row.Locator("td").Last, width);
+        await AssertNoSidewaysScrollAsync(page, width);
+        await Expect(page.Page.Locator("[data-testid=cohort-curves][data-chart-ready=true] svg.apexcharts-svg")).ToBeVisibleAsync();
+        Assert.Empty(await LayoutProbe.OverlappingAxisLabelsAsync(page.Page));
+    }
+
+    [Theory]
+    [InlineData(1440, 900)]
+    [InlineData(390, 844)]
+    public async Task Cadence_AudienceAndCurrentWeeks_InsideTheWindow_NamePinnedWhileScrolling(int width, int height)
+    {
+        await using var page = await OpenAsync(width, height, "/cadence");
+        var row = page.Page.GetByTestId("grid-row").First;
+        await Expect(row).ToBeVisibleAsync();
+
+        await LayoutProbe.AssertInViewportAsync(page.Page, row.GetByTestId("audience-name"), $"audience name at {width}px");
+        await LayoutProbe.AssertInViewportAsync(page.Page, row.Locator("[data-current=true]"), $"current week at {width}px");
+        await AssertNameStaysWhileScrolledAsync(page, "[data-testid=cadence-grid] .table-scroller",
+            row.GetByTestId("audience-name"), row.Locator("td").Last, width);
+        await AssertNoSidewaysScrollAsync(page, width);
+        await Expect(page.Page.Locator("[data-testid=content-mix-chart][data-chart-ready=true] svg.apexcharts-svg")).ToBeVisibleAsync();
+        Assert.Empty(await LayoutProbe.OverlappingAxisLabelsAsync(page.Page));
+    }
+
+    [Theory]
+    [InlineData(1440, 900)]
+    [InlineData(390, 844)]
+    public async Task Tiers_CustomerTierAndGap_InsideTheWindow_AndTheChartsLabelsApart(int width, int height)
+    {
+        await using var page = await OpenAsync(width, height, "/tiers");
+        var upgrade = page.Page.Locator("[data-testid=tier-upgrades] tbody tr").First;
+        var downgrade = page.Page.Locator("[data-testid=tier-downgrades] tbody tr").First;
+        await Expect(upgrade).ToBeVisibleAsync();
+
+        foreach (var cell in new[] { "cell-customer", "cell-next-tier", "cell-gap" })
+        {
+            await LayoutProbe.AssertInViewportAsync(page.Page, upgrade.GetByTestId(cell), $"upgrade {cell} at {width}px");
+        }
+        foreach (var cell in new[] { "cell-customer", "cell-drops-to", "cell-spend-to-keep" })
+        {
+            await LayoutProbe.AssertInViewportAsync(page.Page, downgrade.GetByTestId(cell), $"downgrade {cell} at {width}px");
+        }
+        foreach (var cell in new[] { "move-0-0", "move-2-2" })
+        {
+            await LayoutProbe.AssertInViewportAsync(page.Page, page.Page.GetByTestId(cell), $"migration {cell} at {width}px");
+        }
+        await AssertNoSidewaysScrollAsync(page, width);
+        await Expect(page.Page.Locator("[data-testid=tier-distribution-chart][data-chart-ready=true] svg.apexcharts-svg")).ToBeVisibleAsync();
+        Assert.Empty(await LayoutProbe.OverlappingAxisLabelsAsync(page.Page));
+    }
+
+    [Theory]
     [InlineData("/", "gmv-chart", 1440, 900)]
     [InlineData("/", "gmv-chart", 390, 844)]
     [InlineData("/private-domain", "pd-share-chart", 1440, 900)]
     [InlineData("/private-domain", "pd-share-chart", 390, 844)]
-    [InlineData("/tiers", "tier-distribution-chart", 390, 844)]
     public async Task ChartPages_NoAxisLabelOverlapsAnother_AndNoSidewaysScroll(string path, string chart, int width, int height)
     {
         await using var page = await OpenAsync(width, height, path);
@@ -73,6 +139,21 @@ public sealed class PageLayoutBrowserTests(BrowserFixture browser) : IAsyncLifet
         await page.Page.SetViewportSizeAsync(width, height);
         await page.GotoAsync(_app, path);
         return page;
+    }
+
+    /// <summary>
+    /// A wide table scrolls inside its own box: scrolled to its far end, the far cell comes into the window and the name
+    /// column stays pinned inside it.
+    /// </summary>
+    private static async Task AssertNameStaysWhileScrolledAsync(BrowserPage page, string scroller, ILocator name, ILocator farCell, int width)
+    {
+        await page.Page.Locator(scroller).EvaluateAsync("e => e.scrollLeft = e.scrollWidth");
+        await LayoutProbe.AssertInViewportAsync(page.Page, farCell, $"the last column, scrolled, at {width}px");
+        await LayoutProbe.AssertInViewportAsync(page.Page, name, $"the pinned name, scrolled, at {width}px");
+        var nameBox = (await name.BoundingBoxAsync())!;
+        var farBox = (await farCell.BoundingBoxAsync())!;
+        Assert.True(farBox.X >= nameBox.X + nameBox.Width - 1, $"the last column (x={farBox.X:0}) slides under the name (ends at {nameBox.X + nameBox.Width:0})");
+        await page.Page.Locator(scroller).EvaluateAsync("e => e.scrollLeft = 0");
     }
 
     private static async Task AssertNoSidewaysScrollAsync(BrowserPage page, int width)

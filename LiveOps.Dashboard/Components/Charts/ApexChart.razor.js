@@ -72,6 +72,8 @@ export const formatters = {
     dayTick: (v) => dayLabel(v),
     // An ISO week category ("2026-W36"): 第36周 / W36 on the axis (thinned likewise).
     weekTick: (v) => weekLabel(v),
+    // A category the page already put in its words (第 3 期): as it is, thinned likewise.
+    tick: (v) => (v === null || v === undefined ? '' : String(v)),
     // Tooltip titles: the full date or week.
     day: (v) => String(v),
     week: (v) => weekTitle(v),
@@ -98,8 +100,8 @@ export function withFormatters(node) {
     return node;
 }
 
-// Date and week axes show one label per ~80 px of the chart's width, so labels never run into each other.
-const thinned = new Set(['dayTick', 'weekTick']);
+// Date, week and period axes show one label per ~80 px of the chart's width, so labels never run into each other.
+const thinned = new Set(['dayTick', 'weekTick', 'tick']);
 function thinTicks(options, element) {
     const xaxis = options && options.xaxis;
     if (!xaxis || !xaxis.labels || !thinned.has(xaxis.labels.formatter)) return options;

@@ -39,6 +39,8 @@ public static class ChartOptions
         public const string DayTick = "dayTick";
         /// <summary>An ISO week category (2026-W36): 第36周, thinned.</summary>
         public const string WeekTick = "weekTick";
+        /// <summary>A category already in the page's words (第 3 期, Month 3): shown as it is, thinned like dates.</summary>
+        public const string Tick = "tick";
         /// <summary>The full date, for tooltip titles.</summary>
         public const string Day = "day";
         /// <summary>The full ISO week, for tooltip titles: 2026年第36周.</summary>

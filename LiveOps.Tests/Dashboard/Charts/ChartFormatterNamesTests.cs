@@ -1,8 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LiveOps.Core.Cohorts;
+using LiveOps.Core.Content;
 using LiveOps.Core.LiveSessions;
 using LiveOps.Core.Overview;
 using LiveOps.Dashboard.Components.Charts;
+using LiveOps.Dashboard.Components.Pages.Cadence;
+using LiveOps.Dashboard.Components.Pages.Cohorts;
 using LiveOps.Dashboard.Components.Pages.LiveSessions;
 using LiveOps.Dashboard.Components.Pages.Overview;
 using LiveOps.Dashboard.Components.Pages.PrivateDomain;
@@ -63,12 +67,39 @@ public sealed class ChartFormatterNamesTests
     }
 
     [Fact]
+    public void ContentMix_WeeksThinned_CountsOnTheAxis()
+    {
+        var json = Serialize(ContentChartMapper.Mix([new ContentMixWeek("2026-W36", 2, 1, 0, ContentMixStatus.Ok)],
+            new MixLabels("促销", "内容", "服务", "推送数"), 2, 3));
+
+        Assert.Equal("weekTick", json["xaxis"]!["labels"]!["formatter"]!.GetValue<string>());
+        Assert.Equal(0, json["xaxis"]!["labels"]!["rotate"]!.GetValue<int>());
+        Assert.Equal(["2026-W36"], json["xaxis"]!["categories"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal("count", json["yaxis"]!["labels"]!["formatter"]!.GetValue<string>());
+        Assert.Equal("week", json["tooltip"]!["x"]!["formatter"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void CohortCurves_PeriodsInThePagesWords_Thinned()
+    {
+        var query = new CohortQuery();
+        var report = new CohortReport(query, "Asia/Shanghai", 3, null, null, CohortReport.Empty(query, "Asia/Shanghai").Kpis, []);
+
+        var json = Serialize(CohortCurveMapper.Options(report, key => key, "平均", k => $"第 {k} 期"));
+
+        Assert.Equal("tick", json["xaxis"]!["labels"]!["formatter"]!.GetValue<string>());
+        Assert.Equal(0, json["xaxis"]!["labels"]!["rotate"]!.GetValue<int>());
+        Assert.Equal(["第 0 期", "第 1 期", "第 2 期"], json["xaxis"]!["categories"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal("fraction", json["yaxis"]!["labels"]!["formatter"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void EveryNamedFormatter_IsOneTheChartModuleDefines()
     {
         var module = File.ReadAllText(Path.Combine(RepoRoot(), "LiveOps.Dashboard", "Components", "Charts", "ApexChart.razor.js"));
         var names = typeof(ChartOptions.Format).GetFields().Select(f => (string)f.GetValue(null)!).ToArray();
 
-        Assert.Equal(12, names.Length);
+        Assert.Equal(13, names.Length);
         Assert.All(names, name => Assert.Contains($"\n    {name}: (", module));
         Assert.DoesNotContain("eval(", module);
         Assert.DoesNotContain("new Function", module);

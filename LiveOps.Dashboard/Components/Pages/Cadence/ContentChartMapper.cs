@@ -20,8 +20,9 @@ public static class ContentChartMapper
             new { name = labels.Content, data = weeks.Select(w => w.Content).ToArray() },
             new { name = labels.Service, data = weeks.Select(w => w.Service).ToArray() },
         },
-        xaxis = new { categories = weeks.Select(w => w.Week).ToArray() },
-        yaxis = new { title = new { text = labels.Pushes }, min = 0, forceNiceScale = true },
+        xaxis = ChartOptions.CategoryAxis(weeks.Select(w => w.Week), ChartOptions.Format.WeekTick),
+        yaxis = new { title = new { text = labels.Pushes }, min = 0, forceNiceScale = true, labels = ChartOptions.Labels(ChartOptions.Format.Count) },
+        tooltip = ChartOptions.Tooltip(ChartOptions.Format.Week, ChartOptions.Format.CountExact),
         annotations = new
         {
             yaxis = new[] { new { y = minPerWeek, y2 = maxPerWeek, fillColor = "#d9480f", opacity = 0.12, borderColor = "#d9480f", strokeDashArray = 4 } },

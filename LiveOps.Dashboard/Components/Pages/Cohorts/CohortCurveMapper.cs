@@ -42,7 +42,7 @@ public static class CohortCurveMapper
             chart = ChartOptions.Chart("line", 340),
             colors = ChartOptions.Palette,
             series = lines.Select(l => new { name = l.Name, data = l.Data }),
-            xaxis = new { categories = Enumerable.Range(0, report.Columns).Select(offsetLabel) },
+            xaxis = ChartOptions.CategoryAxis(Enumerable.Range(0, report.Columns).Select(offsetLabel), ChartOptions.Format.Tick),
             yaxis = new { min = 0, max = percent ? 1 : (double?)null, tickAmount = 5, labels = ChartOptions.Labels(AxisFormat(metric)) },
             stroke = new { width = lines.Select(l => l.Name == averageName ? 4 : 2), curve = "straight" },
             markers = new { size = 3 },
