@@ -98,6 +98,19 @@ public sealed partial class PageLanguageBrowserTests(BrowserFixture browser, ITe
             misses.AddRange(await ReadAsync(page.Page, language, "/account/login", folder));
         }
 
+        // The first-run page shows only while nobody can sign in: an app without users.
+        await using (var empty = DashboardApp.Start(demoData: false, user: null))
+        {
+            foreach (var language in new[] { "zh", "en" })
+            {
+                await using var page = await browser.NewPageAsync(signIn: false);
+                await page.Page.SetViewportSizeAsync(1440, 900);
+                await page.Page.GotoAsync(empty.Url($"/culture/set?culture={(language == "zh" ? "zh-CN" : "en")}&redirectUri=/account/setup"));
+                await Expect(page.Page.GetByTestId("setup-form")).ToBeVisibleAsync();
+                misses.AddRange(await ReadAsync(page.Page, language, "/account/setup", folder));
+            }
+        }
+
         Assert.True(misses.Count == 0, "Text of the other language:\n" + string.Join("\n", misses));
     }
 
