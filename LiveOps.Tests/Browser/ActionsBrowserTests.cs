@@ -85,7 +85,7 @@ public sealed class ActionsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Empty(sent.Intersect(holdout));
         if (contacted.Contains("u01"))
         {
-            Assert.Contains("u01,\"'=HYPERLINK(\"\"x\"\")\",normal,,", lines);
+            Assert.Contains("u01,\"'=HYPERLINK(\"\"x\"\")\",普通会员,,", lines); // the tier by its display name
         }
 
         // Eight of the contacted and one of the holdout buy three days ago.

@@ -111,7 +111,7 @@ public sealed class TiersBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var text = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
         Assert.Equal(
-            "customer_id,tier,next_tier,spend_12m,threshold,gap\nb-1700,normal,silver,1700,2000,300\n",
+            "customer_id,tier,next_tier,spend_12m,threshold,gap\nb-1700,普通会员,银卡,1700,2000,300\n",
             text);
     }
 
