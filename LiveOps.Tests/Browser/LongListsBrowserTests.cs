@@ -93,6 +93,43 @@ public sealed class LongListsBrowserTests(BrowserFixture browser) : IAsyncLifeti
         Assert.Empty(page.ConsoleErrors);
     }
 
+    [Fact]
+    public async Task ThreeThousandLiveSessions_OnlyAScreenfulIsInThePage_SortingStillWorks_AndTheLastIsReachedByScrolling()
+    {
+        const int sessions = 3_000;
+        var factory = _app.Services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var start = new DateTimeOffset(2026, 1, 1, 20, 0, 0, TimeSpan.FromHours(8));
+            db.Set<LiveSession>().AddRange(Enumerable.Range(0, sessions).Select(i => new LiveSession
+            {
+                LiveSessionId = $"ls{i:D4}", StartedAt = start.AddHours(2 * i), Viewers = 100 + i,
+            }));
+            await db.SaveChangesAsync();
+        }
+        var report = await _app.Services.GetRequiredService<LiveOps.Core.LiveSessions.LiveSessionService>().RunAsync(new LiveOps.Core.LiveSessions.LiveSessionQuery());
+        Assert.Equal(sessions, report.Sessions.Count);
+        await using var page = await browser.NewPageAsync();
+        var p = page.Page;
+        await page.GotoAsync(_app, "/live-sessions");
+
+        var rows = p.Locator("tr.live-session-row");
+        await Expect(rows.First.GetByTestId("session-name")).ToContainTextAsync(report.Sessions[0].LiveSessionId);
+        Assert.InRange(await rows.CountAsync(), 10, 199);
+        var container = p.Locator("[data-testid=live-session-table] .mud-table-container");
+        await ScrollToEndAsync(container);
+        await Expect(rows.GetByTestId("session-name").Filter(new() { HasText = report.Sessions[^1].LiveSessionId })).ToBeVisibleAsync();
+        Assert.InRange(await rows.CountAsync(), 10, 199);
+
+        // Sorting by start time, twice (newest first), over all 3,000 rows; the page is live throughout.
+        await container.EvaluateAsync("el => el.scrollTop = 0");
+        await p.GetByTestId("sort-started").ClickAsync();
+        await p.GetByTestId("sort-started").ClickAsync();
+        await Expect(rows.First.GetByTestId("session-name")).ToContainTextAsync($"ls{sessions - 1:D4}");
+        Assert.InRange(await rows.CountAsync(), 10, 199);
+        Assert.Empty(page.ConsoleErrors);
+    }
+
     /// <summary>
     /// Scrolls the table's own scroll area to its end, as a person dragging the bar would; rows measured on the way
     /// change the total height, so the end is asked for again until the area stops growing.
