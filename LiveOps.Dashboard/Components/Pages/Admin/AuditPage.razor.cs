@@ -23,6 +23,9 @@ public partial class AuditPage
     [Inject] private IStringLocalizer<AccountsResource> A { get; set; } = default!;
     [Inject] private Formatting F { get; set; } = default!;
 
+    /// <summary>Whether the shown entries are filtered (an empty log and an empty search say different things).</summary>
+    private bool Filtered => !string.IsNullOrWhiteSpace(_actor) || _action is not null || _outcome is not null || _from is not null || _to is not null;
+
     private AuditDetailText Details => _details ??= new(A, F);
 
     protected override async Task OnInitializedAsync()
