@@ -13,6 +13,7 @@ namespace LiveOps.Core.PushCadence;
 /// saving planned pushes. Each call reads with its own short-lived context and a handful of set queries.
 /// </summary>
 public sealed class CadenceService(
+    ReportCache cache,
     IDbContextFactory<LiveOpsDbContext> factory,
     ZoneClock clock,
     IOptions<LiveOpsOptions> options,
@@ -22,7 +23,11 @@ public sealed class CadenceService(
 {
     private PushCadenceOptions Options => options.Value.PushCadence;
 
-    public async Task<CadenceReport> RunAsync(CadenceQuery query, CancellationToken ct = default)
+    /// <summary>The weekly report, computed once per query and data version and shared (<see cref="ReportCache"/>).</summary>
+    public Task<CadenceReport> RunAsync(CadenceQuery query, CancellationToken ct = default) =>
+        cache.GetOrComputeAsync("cadence", query, c => ComputeAsync(query, c), ct);
+
+    private async Task<CadenceReport> ComputeAsync(CadenceQuery query, CancellationToken ct)
     {
         var asOf = query.AsOf ?? clock.UtcNow;
         var only = query.AudienceId;

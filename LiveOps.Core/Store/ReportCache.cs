@@ -2,26 +2,32 @@ namespace LiveOps.Core.Store;
 
 /// <summary>
 /// The reports of this process, computed once and shared: the same report for the same query, on the same data
-/// (<see cref="DataVersion"/>) and in the same minute of the clock, is computed by one caller while every other
-/// caller — another circuit, a download, a command — awaits that same task (single flight). Sitting inside the Core
-/// services, it serves pages, downloads and the command line alike.
+/// (<see cref="DataVersion"/>) and less than a minute after it was computed, is served from here, and while it is being
+/// computed every other caller — another circuit, a download, a command — awaits that same task (single flight).
+/// Sitting inside the Core services, it serves pages, downloads and the command line alike.
 /// </summary>
 /// <remarks>
-/// Bounded: entries of an older data version or an older minute are dropped as soon as a newer one is asked for
-/// (they can never be asked for again), and at most <see cref="Capacity"/> entries are kept, the least recently used
-/// finished one evicted first. The minute keeps reports that read "now" (the current week, incomplete cohorts) at most
-/// a minute behind the clock. A computation that fails is not kept: the next caller computes afresh. A computation
-/// whose callers have all given up (pages left) is cancelled. Reports are immutable records, so sharing one is safe.
+/// Bounded: entries of an older data version are dropped as soon as a newer one is asked for (they can never be asked
+/// for again), entries a minute old are computed afresh when next asked for and swept, and at most
+/// <see cref="Capacity"/> entries are kept, the least recently used finished one evicted first. The minute keeps
+/// reports that read "now" (the current week, incomplete cohorts) at most a minute behind the clock; it runs from each
+/// report's own start, so reports computed at different moments age at different moments and never all fall due at
+/// once. A computation that fails is not kept: the next caller computes afresh. A computation whose callers have all
+/// given up (pages left) is cancelled. Reports are immutable records, so sharing one is safe.
 /// </remarks>
 public sealed class ReportCache(DataVersion version, TimeProvider time, int capacity = ReportCache.DefaultCapacity)
 {
     public const int DefaultCapacity = 64;
 
+    /// <summary>How long a finished report is served after its computation started.</summary>
+    public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<Key, Entry> _entries = [];
     private readonly LinkedList<Key> _finished = [];
     private readonly Dictionary<string, long> _computed = new(StringComparer.Ordinal);
-    private (long Version, long Minute) _latest = (long.MinValue, long.MinValue);
+    private long _latestVersion = long.MinValue;
+    private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
 
     public int Capacity { get; } = capacity;
 
@@ -55,16 +61,22 @@ public sealed class ReportCache(DataVersion version, TimeProvider time, int capa
         where T : class
     {
         ct.ThrowIfCancellationRequested();
-        var key = new Key(report, query, version.Current, time.GetUtcNow().ToUnixTimeMilliseconds() / 60_000);
+        var key = new Key(report, query, version.Current);
+        var now = time.GetUtcNow();
         Entry entry;
         bool start;
         lock (_gate)
         {
-            DropStale(key);
+            DropStale(key, now);
             start = !_entries.TryGetValue(key, out entry!);
+            if (!start && entry.IsOld(now))
+            {
+                Remove(entry);
+                start = true;
+            }
             if (start)
             {
-                entry = new Entry(key);
+                entry = new Entry(key, now);
                 _entries[key] = entry;
                 _computed[report] = _computed.GetValueOrDefault(report) + 1;
             }
@@ -89,10 +101,10 @@ public sealed class ReportCache(DataVersion version, TimeProvider time, int capa
         }
     }
 
-    /// <summary>Drops the finished entry for <paramref name="query"/> on the current data and minute (one too large to keep).</summary>
+    /// <summary>Drops the finished entry for <paramref name="query"/> on the current data (one too large to keep).</summary>
     public void Forget(string report, object query)
     {
-        var key = new Key(report, query, version.Current, time.GetUtcNow().ToUnixTimeMilliseconds() / 60_000);
+        var key = new Key(report, query, version.Current);
         lock (_gate)
         {
             if (_entries.TryGetValue(key, out var entry) && entry.Result.Task.IsCompleted)
@@ -151,21 +163,27 @@ public sealed class ReportCache(DataVersion version, TimeProvider time, int capa
         entry.Stop.Cancel();
     }
 
-    /// <summary>A newer data version or minute makes every older entry unreachable: drop them (in-flight ones finish for their callers).</summary>
-    private void DropStale(Key key)
+    /// <summary>
+    /// A newer data version makes every older entry unreachable: drop them (in-flight ones finish for their callers).
+    /// At most once a minute, finished entries past their minute are swept too, so memory follows the reports in use.
+    /// </summary>
+    private void DropStale(Key key, DateTimeOffset now)
     {
-        if ((key.Version, key.Minute) == _latest)
+        if (key.Version > _latestVersion)
         {
-            return;
+            _latestVersion = key.Version;
+            foreach (var stale in _entries.Values.Where(e => e.Key.Version != key.Version).ToList())
+            {
+                Remove(stale);
+            }
         }
-        if (key.Version < _latest.Version || (key.Version == _latest.Version && key.Minute < _latest.Minute))
+        if (now - _lastSweep >= Freshness)
         {
-            return; // A caller that read the version just before another moved it: nothing newer to drop for.
-        }
-        _latest = (key.Version, key.Minute);
-        foreach (var stale in _entries.Values.Where(e => (e.Key.Version, e.Key.Minute) != _latest).ToList())
-        {
-            Remove(stale);
+            _lastSweep = now;
+            foreach (var old in _entries.Values.Where(e => e.IsOld(now)).ToList())
+            {
+                Remove(old);
+            }
         }
     }
 
@@ -190,11 +208,14 @@ public sealed class ReportCache(DataVersion version, TimeProvider time, int capa
         entry.Node = null;
     }
 
-    private readonly record struct Key(string Report, object Query, long Version, long Minute);
+    private readonly record struct Key(string Report, object Query, long Version);
 
-    private sealed class Entry(Key key)
+    private sealed class Entry(Key key, DateTimeOffset started)
     {
         public Key Key { get; } = key;
+
+        /// <summary>Finished and started a minute or more before <paramref name="now"/> (one still computing is joined, however long it takes).</summary>
+        public bool IsOld(DateTimeOffset now) => Result.Task.IsCompleted && now - started >= Freshness;
 
         public TaskCompletionSource<object> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace LiveOps.Tests.Core.Store;
 
 /// <summary>
-/// The shared report cache: one computation per report, query, data version and minute, awaited by every caller;
+/// The shared report cache: one computation per report, query and data version, fresh for a minute from its own start,
+/// awaited by every caller;
 /// bounded; failures and abandoned computations not kept. Computations are counted by the compute delegates
 /// handed in (the seam) and by <see cref="ReportCache.Computed"/>; barriers, not sleeps, order the callers.
 /// </summary>
@@ -98,6 +99,44 @@ public sealed class ReportCacheTests
 
         Assert.Equal(1, sameMinute.Value);
         Assert.Equal(2, later.Value);
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public async Task EachReportAgesFromItsOwnStart_SoReportsComputedApartDoNotFallDueTogether()
+    {
+        var cache = new ReportCache(_version, _time);
+        var next = 0;
+        Task<Answer> Compute(CancellationToken _) => Task.FromResult(new Answer(++next));
+
+        await cache.GetOrComputeAsync("a", new Q(1), Compute, CancellationToken.None); // 1 at 12:00:00
+        _time.Advance(TimeSpan.FromSeconds(40));
+        await cache.GetOrComputeAsync("b", new Q(1), Compute, CancellationToken.None); // 2 at 12:00:40
+        _time.Advance(TimeSpan.FromSeconds(30)); // 12:01:10: a is 70 s old, b 30 s
+        var a = await cache.GetOrComputeAsync("a", new Q(1), Compute, CancellationToken.None);
+        var b = await cache.GetOrComputeAsync("b", new Q(1), Compute, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(30)); // 12:01:40: b is 60 s old, the new a 30 s
+        var a2 = await cache.GetOrComputeAsync("a", new Q(1), Compute, CancellationToken.None);
+        var b2 = await cache.GetOrComputeAsync("b", new Q(1), Compute, CancellationToken.None);
+
+        Assert.Equal((3, 2), (a.Value, b.Value));
+        Assert.Equal((3, 4), (a2.Value, b2.Value));
+        Assert.Equal(2, cache.Count);
+    }
+
+    [Fact]
+    public async Task ReportsNoLongerAskedFor_AreSweptAfterTheirMinute()
+    {
+        var cache = new ReportCache(_version, _time);
+        Task<Answer> Compute(CancellationToken _) => Task.FromResult(new Answer(1));
+
+        for (var n = 0; n < 10; n++)
+        {
+            await cache.GetOrComputeAsync("r", new Q(n), Compute, CancellationToken.None);
+        }
+        _time.Advance(TimeSpan.FromSeconds(61));
+        await cache.GetOrComputeAsync("other", new Q(0), Compute, CancellationToken.None);
+
         Assert.Equal(1, cache.Count);
     }
 
