@@ -1,4 +1,5 @@
 using LiveOps.Core.Common;
+using LiveOps.Core.Store;
 
 namespace LiveOps.Core.Tiers;
 
@@ -16,9 +17,13 @@ public sealed record TierMovementReport(
     IReadOnlyList<TierCount> ToTiers,
     IReadOnlyList<IReadOnlyList<int>> Matrix);
 
-public sealed class TierMovementService(TierRuleSetService ruleSets, TierDataReader data, ZoneClock clock)
+public sealed class TierMovementService(ReportCache cache, TierRuleSetService ruleSets, TierDataReader data, ZoneClock clock)
 {
-    public async Task<TierMovementReport> RunAsync(TierMovementQuery query, CancellationToken ct)
+    /// <summary>The report, computed once per query and data version and shared (<see cref="ReportCache"/>).</summary>
+    public Task<TierMovementReport> RunAsync(TierMovementQuery query, CancellationToken ct) =>
+        cache.GetOrComputeAsync("tier-movement", query, c => ComputeAsync(query, c), ct);
+
+    private async Task<TierMovementReport> ComputeAsync(TierMovementQuery query, CancellationToken ct)
     {
         var fromRules = await ruleSets.InForceAsync(query.From, ct);
         var toRules = await ruleSets.InForceAsync(query.To, ct);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using LiveOps.Core.Common;
+using LiveOps.Core.Store;
 
 namespace LiveOps.Core.Tiers;
 
@@ -32,9 +33,13 @@ public sealed record CustomerTier(
 }
 
 /// <summary>The one place tier holdings are computed; the page, <c>report tiers</c> and exports call it.</summary>
-public sealed class TierService(TierRuleSetService ruleSets, TierDataReader data, ZoneClock clock)
+public sealed class TierService(ReportCache cache, TierRuleSetService ruleSets, TierDataReader data, ZoneClock clock)
 {
-    public async Task<TierReport> RunAsync(TierQuery query, CancellationToken ct)
+    /// <summary>The report, computed once per query and data version and shared (<see cref="ReportCache"/>).</summary>
+    public Task<TierReport> RunAsync(TierQuery query, CancellationToken ct) =>
+        cache.GetOrComputeAsync("tiers", query, c => ComputeAsync(query, c), ct);
+
+    private async Task<TierReport> ComputeAsync(TierQuery query, CancellationToken ct)
     {
         var asOf = query.AsOf ?? clock.UtcNow;
         var rules = await ruleSets.InForceAsync(asOf, ct);

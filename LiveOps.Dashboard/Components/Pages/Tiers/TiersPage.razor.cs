@@ -44,9 +44,10 @@ public partial class TiersPage : LiveOpsComponent
 
     private async Task LoadAsync()
     {
-        // One instant for every panel, so the lists, chart and matrix agree with each other.
-        var now = Clock.UtcNow;
-        var report = await Tiers.RunAsync(new TierQuery(now), PageClosed);
+        // One instant for every panel, so the lists, chart and matrix agree with each other: the tier report's own,
+        // which is now unless another session computed it less than a minute ago (then all three reports are shared).
+        var report = await Tiers.RunAsync(new TierQuery(), PageClosed);
+        var now = report.AsOf;
         (_asOf, _tiers, _rules) = (report.AsOf, report.Tiers, report.Rules);
         _watch = await Watch.RunAsync(new TierWatchQuery(now), PageClosed);
         _movement = await Movement.RunAsync(new TierMovementQuery(now - TimeSpan.FromDays(TierWatch.HorizonDays), now), PageClosed);
