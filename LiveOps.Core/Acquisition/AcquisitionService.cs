@@ -9,12 +9,17 @@ namespace LiveOps.Core.Acquisition;
 
 /// <summary>Live-session acquisition cohorts for the live-sessions pages and <c>report acquisition</c>: one pass over the paid-order snapshot.</summary>
 public sealed class AcquisitionService(
+    ReportCache cache,
     IDbContextFactory<LiveOpsDbContext> factory,
     SnapshotStore store,
     TierRuleSetService ruleSets,
     ZoneClock clock)
 {
-    public async Task<AcquisitionReport> RunAsync(AcquisitionQuery query, CancellationToken ct = default)
+    /// <summary>The report, computed once per query and data version and shared (<see cref="ReportCache"/>).</summary>
+    public Task<AcquisitionReport> RunAsync(AcquisitionQuery query, CancellationToken ct = default) =>
+        cache.GetOrComputeAsync("acquisition", query, c => ComputeAsync(query, c), ct);
+
+    private async Task<AcquisitionReport> ComputeAsync(AcquisitionQuery query, CancellationToken ct)
     {
         var asOf = query.AsOf ?? clock.UtcNow;
         var snapshot = await store.GetAsync(ct);

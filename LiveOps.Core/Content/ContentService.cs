@@ -14,12 +14,17 @@ namespace LiveOps.Core.Content;
 /// <see cref="ContentShape"/>.
 /// </summary>
 public sealed class ContentService(
+    ReportCache cache,
     IDbContextFactory<LiveOpsDbContext> factory,
     SnapshotStore store,
     ZoneClock clock,
     IOptions<LiveOpsOptions> options)
 {
-    public async Task<ContentReport> RunAsync(ContentQuery query, CancellationToken ct = default)
+    /// <summary>The report, computed once per query and data version and shared (<see cref="ReportCache"/>).</summary>
+    public Task<ContentReport> RunAsync(ContentQuery query, CancellationToken ct = default) =>
+        cache.GetOrComputeAsync("content", query, c => ComputeAsync(query, c), ct);
+
+    private async Task<ContentReport> ComputeAsync(ContentQuery query, CancellationToken ct)
     {
         var asOf = query.AsOf ?? clock.UtcNow;
         var to = query.To ?? asOf;

@@ -9,12 +9,17 @@ namespace LiveOps.Core.RepurchaseCycle;
 
 /// <summary>The repurchase cycle for the campaign pages and <c>report cycle</c>: the paid-order and funnel-event column stores, one pass each.</summary>
 public sealed class RepurchaseCycleService(
+    ReportCache cache,
     IDbContextFactory<LiveOpsDbContext> factory,
     SnapshotStore store,
     TierRuleSetService ruleSets,
     ZoneClock clock)
 {
-    public async Task<RepurchaseCycleReport> RunAsync(RepurchaseCycleQuery query, CancellationToken ct = default)
+    /// <summary>The report, computed once per query and data version and shared (<see cref="ReportCache"/>).</summary>
+    public Task<RepurchaseCycleReport> RunAsync(RepurchaseCycleQuery query, CancellationToken ct = default) =>
+        cache.GetOrComputeAsync("repurchase-cycle", query, c => ComputeAsync(query, c), ct);
+
+    private async Task<RepurchaseCycleReport> ComputeAsync(RepurchaseCycleQuery query, CancellationToken ct)
     {
         var asOf = query.AsOf ?? clock.UtcNow;
         var snapshot = await store.GetAsync(ct);
