@@ -4,8 +4,8 @@ using LiveOps.Core.Store;
 namespace LiveOps.Dashboard.Exports;
 
 /// <summary>
-/// Every download under <c>/export/</c> is written once per address (path and query), language, data version and
-/// minute, and its bytes are sent to every session that asks for the same file: twenty people downloading the
+/// Every download under <c>/export/</c> is written once per address (path and query), language and data version, kept
+/// for a minute, and its bytes are sent to every session that asks for the same file: twenty people downloading the
 /// churn-risk list cost one list written, not twenty. The reports behind the files are already shared by
 /// <see cref="ReportCache"/>; this keeps the written file too.
 /// </summary>
