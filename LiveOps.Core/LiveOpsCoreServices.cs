@@ -47,7 +47,7 @@ public static class LiveOpsCoreServices
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<ImportGate>();
         // Reports computed once per query and data version, shared by every circuit, download and command.
-        services.AddSingleton(sp => new ReportCache(sp.GetRequiredService<DataVersion>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ReportCache(sp.GetRequiredService<DataVersion>(), sp.GetRequiredService<TimeProvider>(), refreshInBackground: true));
 
         // One registration per feature folder, each owned by that feature.
         services.AddImport();

@@ -14,8 +14,14 @@ namespace LiveOps.Core.Store;
 /// report's own start, so reports computed at different moments age at different moments and never all fall due at
 /// once. A computation that fails is not kept: the next caller computes afresh. A computation whose callers have all
 /// given up (pages left) is cancelled. Reports are immutable records, so sharing one is safe.
+/// <para>
+/// With <paramref name="refreshInBackground"/> (the services' cache), a report in its second minute is still served at
+/// once while one background computation replaces it, so a page never waits for a report only because the clock moved
+/// on (it waits after a write, when the data changed). Reports then read "now" at most two minutes late; one older
+/// than that, not asked for in the meantime, is computed afresh while the caller waits.
+/// </para>
 /// </remarks>
-public sealed class ReportCache(DataVersion version, TimeProvider time, int capacity = ReportCache.DefaultCapacity)
+public sealed class ReportCache(DataVersion version, TimeProvider time, int capacity = ReportCache.DefaultCapacity, bool refreshInBackground = false)
 {
     public const int DefaultCapacity = 64;
 
@@ -28,6 +34,8 @@ public sealed class ReportCache(DataVersion version, TimeProvider time, int capa
     private readonly Dictionary<string, long> _computed = new(StringComparer.Ordinal);
     private long _latestVersion = long.MinValue;
     private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
+    private readonly TimeSpan _servedFor = refreshInBackground ? 2 * Freshness : Freshness;
+    private readonly HashSet<Task> _refreshes = [];
 
     public int Capacity { get; } = capacity;
 
@@ -65,14 +73,20 @@ public sealed class ReportCache(DataVersion version, TimeProvider time, int capa
         var now = time.GetUtcNow();
         Entry entry;
         bool start;
+        var refresh = false;
         lock (_gate)
         {
             DropStale(key, now);
             start = !_entries.TryGetValue(key, out entry!);
-            if (!start && entry.IsOld(now))
+            if (!start && entry.Age(now) >= _servedFor)
             {
                 Remove(entry);
                 start = true;
+            }
+            else if (!start && entry.Age(now) >= Freshness && !entry.Refreshing)
+            {
+                entry.Refreshing = refresh = true;
+                _computed[report] = _computed.GetValueOrDefault(report) + 1;
             }
             if (start)
             {
@@ -90,6 +104,22 @@ public sealed class ReportCache(DataVersion version, TimeProvider time, int capa
         if (start)
         {
             _ = RunAsync(entry, compute);
+        }
+        else if (refresh)
+        {
+            var stale = entry;
+            var running = Task.Run(() => RefreshAsync(stale, compute, now), CancellationToken.None);
+            lock (_gate)
+            {
+                _refreshes.Add(running);
+            }
+            _ = running.ContinueWith(done =>
+            {
+                lock (_gate)
+                {
+                    _refreshes.Remove(done);
+                }
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
         try
         {
@@ -148,6 +178,47 @@ public sealed class ReportCache(DataVersion version, TimeProvider time, int capa
         }
     }
 
+    /// <summary>Completes when every background computation started so far has finished (and replaced its report).</summary>
+    internal Task RefreshedAsync()
+    {
+        lock (_gate)
+        {
+            return Task.WhenAll(_refreshes.ToList());
+        }
+    }
+
+    /// <summary>
+    /// Computes the report again for a finished entry past its minute, which callers are served meanwhile; the new
+    /// report replaces it when done (unless the data changed or it was dropped). No caller waits, so none cancels it;
+    /// a failure leaves the old report to the next caller, who tries again.
+    /// </summary>
+    private async Task RefreshAsync<T>(Entry stale, Func<CancellationToken, Task<T>> compute, DateTimeOffset started) where T : class
+    {
+        var fresh = new Entry(stale.Key, started);
+        try
+        {
+            var result = await compute(fresh.Stop.Token).ConfigureAwait(false);
+            lock (_gate)
+            {
+                fresh.Result.TrySetResult(result);
+                if (_entries.TryGetValue(stale.Key, out var held) && held == stale)
+                {
+                    Remove(stale);
+                    _entries[fresh.Key] = fresh;
+                    fresh.Node = _finished.AddLast(fresh.Key);
+                    Evict();
+                }
+            }
+        }
+        catch (Exception)
+        {
+            lock (_gate)
+            {
+                stale.Refreshing = false;
+            }
+        }
+    }
+
     /// <summary>One caller stops waiting; the last one to leave an unfinished computation cancels it.</summary>
     private void Leave(Entry entry)
     {
@@ -180,7 +251,7 @@ public sealed class ReportCache(DataVersion version, TimeProvider time, int capa
         if (now - _lastSweep >= Freshness)
         {
             _lastSweep = now;
-            foreach (var old in _entries.Values.Where(e => e.IsOld(now)).ToList())
+            foreach (var old in _entries.Values.Where(e => e.Age(now) >= _servedFor).ToList())
             {
                 Remove(old);
             }
@@ -214,8 +285,11 @@ public sealed class ReportCache(DataVersion version, TimeProvider time, int capa
     {
         public Key Key { get; } = key;
 
-        /// <summary>Finished and started a minute or more before <paramref name="now"/> (one still computing is joined, however long it takes).</summary>
-        public bool IsOld(DateTimeOffset now) => Result.Task.IsCompleted && now - started >= Freshness;
+        /// <summary>How long ago a finished report's computation started; zero while computing (one in flight is joined, however long it takes).</summary>
+        public TimeSpan Age(DateTimeOffset now) => Result.Task.IsCompleted ? now - started : TimeSpan.Zero;
+
+        /// <summary>A background computation is replacing this finished report.</summary>
+        public bool Refreshing { get; set; }
 
         public TaskCompletionSource<object> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -145,6 +145,73 @@ public sealed class ReportCacheTests
     }
 
     [Fact]
+    public async Task RefreshingInBackground_AReportInItsSecondMinuteIsServedAtOnce_WhileOneComputationReplacesIt()
+    {
+        var cache = new ReportCache(_version, _time, refreshInBackground: true);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var next = 0;
+        async Task<Answer> Compute(CancellationToken _)
+        {
+            var n = Interlocked.Increment(ref next);
+            if (n == 2)
+            {
+                await release.Task;
+            }
+            return new Answer(n);
+        }
+
+        await cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(70));
+        var whileRefreshing = await cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None);
+        var again = await cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None);
+        release.SetResult();
+        await cache.RefreshedAsync();
+        var refreshed = await cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None);
+
+        Assert.Equal((1, 1, 2), (whileRefreshing.Value, again.Value, refreshed.Value));
+        Assert.Equal(2, cache.Computed("r"));
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public async Task RefreshingInBackground_AReportTwoMinutesOld_OrOnOlderData_IsComputedWhileTheCallerWaits()
+    {
+        var cache = new ReportCache(_version, _time, refreshInBackground: true);
+        var next = 0;
+        Task<Answer> Compute(CancellationToken _) => Task.FromResult(new Answer(++next));
+
+        await cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        var late = await cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(70));
+        _version.Bump();
+        var afterWrite = await cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None);
+
+        Assert.Equal((2, 3), (late.Value, afterWrite.Value));
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public async Task RefreshingInBackground_AFailedRefresh_KeepsTheOldReport_AndTheNextCallerTriesAgain()
+    {
+        var cache = new ReportCache(_version, _time, refreshInBackground: true);
+        var next = 0;
+        Task<Answer> Compute(CancellationToken _) =>
+            ++next == 2 ? Task.FromException<Answer>(new InvalidOperationException("database busy")) : Task.FromResult(new Answer(next));
+
+        await cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(70));
+        var stale = await cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None);
+        await cache.RefreshedAsync();
+        var stillStale = await cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None);
+        await cache.RefreshedAsync();
+        var refreshed = await cache.GetOrComputeAsync("r", new Q(1), Compute, CancellationToken.None);
+
+        Assert.Equal((1, 1, 3), (stale.Value, stillStale.Value, refreshed.Value));
+        Assert.Equal(3, cache.Computed("r"));
+    }
+
+    [Fact]
     public async Task TheBoundHolds_TheLeastRecentlyUsedIsEvicted()
     {
         var cache = new ReportCache(_version, _time, capacity: 3);
