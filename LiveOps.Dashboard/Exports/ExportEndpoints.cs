@@ -84,7 +84,7 @@ public static class ExportEndpoints
             }
             if (!int.TryParse(q["offset"], CultureInfo.InvariantCulture, out var offset) || offset < 0 || string.IsNullOrEmpty(q["cohort"]))
             {
-                return Export.Rejected("cohort (such as 2026-11 or 2026-W46) and offset (0, 1, 2, …) are required");
+                return Export.Rejected(Get<IStringLocalizer<CohortsResource>>(http)["Dl.CellRequired"].Value);
             }
             var page = await Get<ICohortService>(http).CustomersAsync(
                 new CohortCellQuery(query, q["group"].FirstOrDefault() ?? CohortGroups.All, q["cohort"]!, offset, 0, int.MaxValue), ct);

@@ -20,14 +20,15 @@ public static class ValueExports
             {
                 return Results.NotFound();
             }
+            var t = http.RequestServices.GetRequiredService<IStringLocalizer<ValueResource>>();
             if (ValueView.Parse(list, key) is not { } query)
             {
-                return Results.BadRequest("list must be segment (with key: an RFM segment such as Champions), quadrant (with key: KeepClose, WinBackFirst, Grow or LowPriority) or churn");
+                // Plain text in the request's language, as the other downloads answer a refused filter.
+                return Results.Text(t["Dl.ListRequired"].Value, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
             }
             var rows = await service.CustomersAsync(query, ct);
             var name = query.Key is null ? $"value-{ValueView.ListName(query.Kind)}" : $"value-{ValueView.ListName(query.Kind)}-{query.Key}";
             var tierName = await DownloadTierNames.ForAsync(http, ct);
-            var t = http.RequestServices.GetRequiredService<IStringLocalizer<ValueResource>>();
             await PageDownload.SendAsync(http, name, format, ListDownloads.ValueCustomerColumns(t, query.HorizonDays),
                 rows.Select(r => ListDownloads.ValueCustomerRow(r, t, tierName)), ct);
             return Results.Empty;

@@ -152,6 +152,26 @@ public sealed class ListDownloadsTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task AListDownloadWithoutItsList_Answers400_InTheRequestsLanguage()
+    {
+        using (var http = await ClientAsync(english: false))
+        {
+            var cohort = await http.GetAsync("/export/cohorts/customers.csv?cohort=2026-11");
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, cohort.StatusCode);
+            Assert.Equal("cohort（例如 2026-11 或 2026-W46）和 offset（0、1、2 …）都要填", await cohort.Content.ReadAsStringAsync());
+            var value = await http.GetAsync("/export/value/customers.csv?list=segment&key=Nobody");
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, value.StatusCode);
+            Assert.StartsWith("list 要填 segment（key 填 RFM 分群", await value.Content.ReadAsStringAsync());
+        }
+        using (var http = await ClientAsync(english: true))
+        {
+            var value = await http.GetAsync("/export/value/customers.xlsx?list=churned");
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, value.StatusCode);
+            Assert.StartsWith("list must be segment (with key: an RFM segment such as Champions)", await value.Content.ReadAsStringAsync());
+        }
+    }
+
     private static readonly Dictionary<RfmSegment, (string Chinese, string English)> SegmentNames = new()
     {
         [RfmSegment.Champions] = ("重要价值客户", "High-value customers"),
