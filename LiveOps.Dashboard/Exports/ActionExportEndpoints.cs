@@ -1,9 +1,11 @@
 using LiveOps.Core.Actions;
+using LiveOps.Dashboard.Resources;
+using Microsoft.Extensions.Localization;
 
 namespace LiveOps.Dashboard.Exports;
 
 /// <summary>
-/// <c>/actions/{id}/contacts.csv</c> and <c>.xlsx</c>: the send list of an action, contacted customers only, formula-neutralised.
+/// <c>/actions/{id}/contacts.csv</c> and <c>.xlsx</c>: the send list of an action, contacted customers only, in the page's language (<see cref="ListDownloads"/>), formula-neutralised.
 /// </summary>
 public static class ActionExportEndpoints
 {
@@ -20,8 +22,9 @@ public static class ActionExportEndpoints
             {
                 return Results.NotFound();
             }
-            await ExportTable.SendAsync(http, $"action-{id}-contacts", format, ActionExports.ContactColumns,
-                ActionExports.ContactRows(rows, await DownloadTierNames.ForAsync(http, ct)), ct);
+            var t = http.RequestServices.GetRequiredService<IStringLocalizer<ActionsResource>>();
+            await PageDownload.SendAsync(http, $"action-{id}-contacts", format, ListDownloads.ContactColumns(t),
+                ListDownloads.ContactRows(rows, await DownloadTierNames.ForAsync(http, ct)), ct);
             return Results.Empty;
         });
     }

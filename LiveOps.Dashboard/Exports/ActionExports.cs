@@ -5,7 +5,7 @@ namespace LiveOps.Dashboard.Exports;
 
 /// <summary>
 /// The shapes of contract §7 for the command line (<c>action create</c>, <c>report actions</c>) and the tables the
-/// results and the contact list are exported as. Numbers come from the Core services unchanged.
+/// results are exported as (the contact list a page downloads is <see cref="ListDownloads.ContactColumns"/>). Numbers come from the Core services unchanged.
 /// </summary>
 public static class ActionExports
 {
@@ -48,15 +48,5 @@ public static class ActionExports
         a.Comparison.Difference, a.Comparison.Ci95[0], a.Comparison.Ci95[1], a.Comparison.Z, a.Comparison.PValue,
         a.Comparison.RevenueDifference, a.Comparison.RevenueCi95?[0], a.Comparison.RevenueCi95?[1],
         a.Comparison.IncrementalBuyers, a.Comparison.IncrementalRevenue,
-    });
-
-    /// <summary>The send list: contacted customers only, so no holdout member can be messaged from it.</summary>
-    public static readonly IReadOnlyList<string> ContactColumns = ["customer_id", "nickname", "tier", "audience_id", "audience_name"];
-
-    /// <param name="tierName">The tier's display name (<see cref="DownloadTierNames"/>).</param>
-    public static IEnumerable<object?[]> ContactRows(IEnumerable<ContactRow> rows, Func<string?, string?> tierName) => rows.Select(r => new object?[]
-    {
-        r.CustomerId, r.Nickname, tierName(r.Tier),
-        r.AudienceId, r.AudienceName,
     });
 }

@@ -12,21 +12,17 @@ namespace LiveOps.Dashboard.Exports;
 
 /// <summary>
 /// Every download, in one style: <c>GET /export/&lt;report&gt;.csv</c> or <c>.xlsx</c>, with the page's filters in the
-/// query string, computed by the same Core service as the page and written by <see cref="ExportTable"/> (one CSV
-/// writer, one formula guard). Addresses the pages linked to before still answer with the same file.
+/// query string, computed by the same Core service as the page and written by <see cref="PageDownload"/> in the page's
+/// language (one CSV writer, one formula guard). Addresses the pages linked to before still answer with the same file.
 /// </summary>
 public static class ExportEndpoints
 {
-    /// <summary>A table to send, or the problem with the request (a 400 naming the field).</summary>
-    private sealed record Export(string FileName, IReadOnlyList<string> Columns, IEnumerable<object?[]> Rows, string NewLine = CsvTable.Crlf)
+    /// <summary>A page's table to send, in the page's language with Excel number formats (<see cref="PageDownload"/>), or the problem with the request (a 400 naming the field).</summary>
+    private sealed record Export(string FileName, IReadOnlyList<DownloadColumn> Columns, IEnumerable<object?[]> Rows)
     {
         public string? Problem { get; init; }
 
-        /// <summary>A page's table, in the page's language with Excel number formats (<see cref="PageDownload"/>).</summary>
-        public IReadOnlyList<DownloadColumn>? PageColumns { get; init; }
-
-        public static Export Page(string fileName, IReadOnlyList<DownloadColumn> columns, IEnumerable<object?[]> rows) =>
-            new(fileName, [], rows) { PageColumns = columns };
+        public static Export Page(string fileName, IReadOnlyList<DownloadColumn> columns, IEnumerable<object?[]> rows) => new(fileName, columns, rows);
 
         public static Export Rejected(string problem) => new("", [], []) { Problem = problem };
 
@@ -88,16 +84,12 @@ public static class ExportEndpoints
             }
             if (!int.TryParse(q["offset"], CultureInfo.InvariantCulture, out var offset) || offset < 0 || string.IsNullOrEmpty(q["cohort"]))
             {
-                return Export.Rejected("cohort (such as 2026-11 or 2026-W46) and offset (0, 1, 2, …) are required");
+                return Export.Rejected(Get<IStringLocalizer<CohortsResource>>(http)["Dl.CellRequired"].Value);
             }
             var page = await Get<ICohortService>(http).CustomersAsync(
                 new CohortCellQuery(query, q["group"].FirstOrDefault() ?? CohortGroups.All, q["cohort"]!, offset, 0, int.MaxValue), ct);
-            var rows = page.Items.Select(c => new object?[]
-            {
-                c.CustomerId, c.Nickname, Timestamps.Format(c.FirstOrderAt, clock), c.OrdersInCell, c.RevenueInCell, c.Orders, c.Revenue,
-            });
-            return new Export($"cohort-{q["cohort"]}-k{offset}",
-                ["customer_id", "nickname", "first_order_at", "orders_in_cell", "revenue_in_cell", "orders", "revenue"], rows, "\n");
+            return Export.Page($"cohort-{q["cohort"]}-k{offset}",
+                ListDownloads.CohortCustomerColumns(Get<IStringLocalizer<CohortsResource>>(http)), ListDownloads.CohortCustomerRows(page.Items, clock));
         });
 
         // /export/tiers/upgrades.csv|xlsx and /export/tiers/downgrade-risks.csv|xlsx : the tiers page's whole lists, tiers by
@@ -106,15 +98,14 @@ public static class ExportEndpoints
         {
             var report = await Get<TierWatchService>(http).RunAsync(new TierWatchQuery(), ct);
             var name = await DownloadTierNames.ForAsync(http, ct);
-            return new Export("tier-upgrades", TierCsv.UpgradeColumns,
-                TierCsv.UpgradeRows(report.Upgrades.Select(u => u with { Tier = name(u.Tier)!, NextTier = name(u.NextTier)! })), "\n");
+            return Export.Page("tier-upgrades", ListDownloads.UpgradeColumns(Get<IStringLocalizer<TiersResource>>(http)), ListDownloads.UpgradeRows(report.Upgrades, name));
         });
         Map(app, "tiers/downgrade-risks", oldCsvPath: "/tiers/export/downgrade-risks.csv", build: async (http, ct) =>
         {
             var report = await Get<TierWatchService>(http).RunAsync(new TierWatchQuery(), ct);
             var name = await DownloadTierNames.ForAsync(http, ct);
-            return new Export("tier-downgrade-risks", TierCsv.DowngradeRiskColumns,
-                TierCsv.DowngradeRiskRows(report.DowngradeRisks.Select(d => d with { Tier = name(d.Tier)!, DropsTo = name(d.DropsTo)! })), "\n");
+            return Export.Page("tier-downgrade-risks", ListDownloads.DowngradeRiskColumns(Get<IStringLocalizer<TiersResource>>(http)),
+                ListDownloads.DowngradeRiskRows(report.DowngradeRisks, name));
         });
     }
 
@@ -139,12 +130,7 @@ public static class ExportEndpoints
             // Plain text, so a person who opened the link reads the reason (JSON would escape the Chinese).
             return Results.Text(problem, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
         }
-        if (export.PageColumns is { } pageColumns)
-        {
-            await PageDownload.SendAsync(http, export.FileName, format, pageColumns, export.Rows, ct);
-            return Results.Empty;
-        }
-        await ExportTable.SendAsync(http, export.FileName, format, export.Columns, export.Rows, ct, export.NewLine);
+        await PageDownload.SendAsync(http, export.FileName, format, export.Columns, export.Rows, ct);
         return Results.Empty;
     }
 

@@ -79,7 +79,7 @@ public sealed class ActionsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var path = Path.Combine(_folder, "contacts.csv");
         await download.SaveAsAsync(path);
         var lines = (await File.ReadAllTextAsync(path, Encoding.UTF8)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("customer_id,nickname,tier,audience_id,audience_name", lines[0]);
+        Assert.Equal("客户ID,昵称,会员等级,社群ID,社群名称", lines[0]); // the page's language
         var sent = lines[1..].Select(l => l.Split(',')[0]).ToList();
         Assert.Equal(contacted, sent);
         Assert.Empty(sent.Intersect(holdout));

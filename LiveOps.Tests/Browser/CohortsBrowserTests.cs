@@ -47,7 +47,8 @@ public sealed class CohortsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(rows.First).ToContainTextAsync("¥60.50");
         var download = await page.Page.RunAndWaitForDownloadAsync(() => page.Page.GetByTestId("customers-export").ClickAsync());
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
-        Assert.Equal("customer_id,nickname,first_order_at,orders_in_cell,revenue_in_cell,orders,revenue\nc1,,2026-02-05T10:00:00+08:00,1,60.5,2,160.5\n",
+        // In the page's language, money to the fen, the first order in local time as the panel shows it.
+        Assert.Equal("客户ID,昵称,首单时间,该期订单,该期金额 (¥),累计订单,累计金额 (¥)\r\nc1,,2026-02-05 10:00,1,60.50,2,160.50\r\n",
             csv.TrimStart('\uFEFF'));
         Assert.Empty(page.ConsoleErrors);
     }

@@ -119,6 +119,25 @@ public sealed class PageLayoutBrowserTests(BrowserFixture browser) : IAsyncLifet
     }
 
     [Theory]
+    [InlineData(1440, 900)]
+    [InlineData(390, 844)]
+    public async Task Value_ChurnListsCustomerChanceAndAmount_InsideTheWindow_AndTheBacktestsLabelsApart(int width, int height)
+    {
+        await using var page = await OpenAsync(width, height, "/value");
+        var row = page.Page.Locator("[data-testid=churn-row]").First;
+        await Expect(row).ToBeVisibleAsync();
+
+        // On a phone the list keeps who, how likely to come back and the ¥ at stake; the rest is in the download.
+        foreach (var cell in width < 600 ? new[] { "cell-customer", "cell-p-alive", "cell-amount" } : ["cell-customer", "cell-p-alive", "cell-amount", "cell-spend", "value-tier"])
+        {
+            await LayoutProbe.AssertInViewportAsync(page.Page, row.GetByTestId(cell), $"{cell} at {width}px");
+        }
+        await AssertNoSidewaysScrollAsync(page, width);
+        await Expect(page.Page.Locator("[data-testid=backtest-chart][data-chart-ready=true] svg.apexcharts-svg")).ToBeVisibleAsync();
+        Assert.Empty(await LayoutProbe.OverlappingAxisLabelsAsync(page.Page));
+    }
+
+    [Theory]
     [InlineData("/", "gmv-chart", 1440, 900)]
     [InlineData("/", "gmv-chart", 390, 844)]
     [InlineData("/private-domain", "pd-share-chart", 1440, 900)]

@@ -110,8 +110,9 @@ public sealed class TiersBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var text = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
+        // The page's download, in the page's language with money to the fen (the command line keeps the contract's codes).
         Assert.Equal(
-            "customer_id,tier,next_tier,spend_12m,threshold,gap\nb-1700,普通会员,银卡,1700,2000,300\n",
+            "客户,等级,下一等级,近12月消费,下一等级消费门槛 (¥),还差 (¥)\r\nb-1700,普通会员,银卡,1700.00,2000.00,300.00\r\n",
             text);
     }
 

@@ -74,12 +74,12 @@ public sealed class ExportNeutralisationTests : IAsyncLifetime
         var overviewSheet = await SheetAsync(http, "/export/overview.xlsx");
         Assert.NotEmpty(overviewSheet);
         var cohortSheet = await SheetAsync(http, $"/export/cohorts/customers.xlsx?cohort={_cohort}&offset=0");
-        Assert.Equal("'=c1", cohortSheet[0]["customer_id"]);
-        Assert.Equal("'@nick", cohortSheet[0]["nickname"]);
+        Assert.Equal("'=c1", cohortSheet[0]["客户ID"]);
+        Assert.Equal("'@nick", cohortSheet[0]["昵称"]);
         var upgradeSheet = await SheetAsync(http, "/export/tiers/upgrades.xlsx");
-        Assert.Equal("'=c1", upgradeSheet[0]["customer_id"]);
+        Assert.Equal("'=c1", upgradeSheet[0]["客户"]);
         var riskSheet = await SheetAsync(http, "/export/tiers/downgrade-risks.xlsx");
-        Assert.Equal("'+c2", riskSheet[0]["customer_id"]);
+        Assert.Equal("'+c2", riskSheet[0]["客户"]);
         // The address the tiers page linked to before serves the same file.
         Assert.Equal(upgrades, await CsvAsync(http, "/tiers/export/upgrades.csv"));
         foreach (var sheet in new[] { campaignSheet, sessionSheet, overviewSheet, cohortSheet, upgradeSheet, riskSheet })

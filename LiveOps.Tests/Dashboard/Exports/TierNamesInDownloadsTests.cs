@@ -7,6 +7,8 @@ using LiveOps.Dashboard.Exports;
 using LiveOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using LiveOps.Dashboard.Resources;
+using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 
 namespace LiveOps.Tests.Dashboard.Exports;
@@ -56,11 +58,11 @@ public sealed class TierNamesInDownloadsTests : IAsyncLifetime
         using var http = await _app.SignedInClientAsync();
 
         var upgrades = await CsvLinesAsync(http, "/export/tiers/upgrades.csv");
-        Assert.Equal("c1,普通会员,白银会员,1700,2000,300", upgrades[1]);
+        Assert.Equal("c1,普通会员,白银会员,1700.00,2000.00,300.00", upgrades[1]);
         var risks = await CsvLinesAsync(http, "/export/tiers/downgrade-risks.csv");
         Assert.StartsWith("c2,白银会员,普通会员,", risks[1]);
         var sheet = await SheetAsync(http, "/export/tiers/upgrades.xlsx");
-        Assert.Equal(("普通会员", "白银会员"), ((string)sheet[0]["tier"]!, (string)sheet[0]["next_tier"]!));
+        Assert.Equal(("普通会员", "白银会员"), ((string)sheet[0]["等级"]!, (string)sheet[0]["下一等级"]!));
     }
 
     [Fact]
@@ -78,10 +80,11 @@ public sealed class TierNamesInDownloadsTests : IAsyncLifetime
     {
         var row = new ValueCustomerRow("c1", null, 3, 10, 300, 5000m, 1000m, new DateOnly(2026, 11, 14), 10, 30.0, null, 0.9, 1.2, 800.0, null,
             5, 5, 5, RfmSegment.Champions, null, null, "gold", true);
+        var t = _app.Services.GetRequiredService<IStringLocalizer<ValueResource>>();
 
-        var cells = ValueExports.Row(row, code => code == "gold" ? "金卡" : code);
+        var cells = ListDownloads.ValueCustomerRow(row, t, code => code == "gold" ? "金卡" : code);
 
-        Assert.Equal("金卡", cells[ValueExports.Columns.ToList().IndexOf("tier")]);
+        Assert.Equal("金卡", cells[ListDownloads.ValueCustomerColumns(t, 90).ToList().FindIndex(c => c.Header == t["Col.Tier"])]);
     }
 
     private static async Task<string[]> CsvLinesAsync(HttpClient http, string url)
@@ -89,7 +92,7 @@ public sealed class TierNamesInDownloadsTests : IAsyncLifetime
         var response = await http.GetAsync(url);
         Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode}");
         var text = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
-        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
     }
 
     private static async Task<List<IDictionary<string, object?>>> SheetAsync(HttpClient http, string url)

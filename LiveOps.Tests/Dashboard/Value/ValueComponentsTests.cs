@@ -7,6 +7,7 @@ using LiveOps.Core.Value;
 using LiveOps.Dashboard;
 using LiveOps.Dashboard.Components.Charts;
 using LiveOps.Dashboard.Components.Pages.Value;
+using LiveOps.Dashboard.Exports;
 using LiveOps.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -63,6 +64,18 @@ public sealed class ValueComponentsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void CustomersPanel_OfAnEmptyList_SaysSo_InsteadOfAnEmptyTable()
+    {
+        var panel = _ctx.Render<ValueCustomersPanel>(p => p
+            .Add(x => x.Query, new ValueListQuery(ValueListKind.Segment, "Dormant"))
+            .Add(x => x.Rows, [])
+            .Add(x => x.Title, "沉睡客户"));
+
+        Assert.Equal("这个名单里现在没有客户：换一个分群或格子看看", panel.Find("[data-testid='value-customers-empty']").TextContent.Trim());
+        Assert.Empty(panel.FindAll("table"));
+    }
+
+    [Fact]
     public void BacktestChart_MonthsAsCategories_ForecastRoundedToTenths()
     {
         var options = JsonSerializer.Serialize(ValueChartMapper.Backtest(Backtest(), "forecast", "actual"), ChartOptions.Json);
@@ -89,21 +102,48 @@ public sealed class ValueComponentsTests : IAsyncLifetime
     }
 }
 
-/// <summary>The value list export: every column in order, and text from a file never read as a spreadsheet formula.</summary>
+/// <summary>The value list download: every column in order in the page's language, and text from a file never read as a spreadsheet formula.</summary>
 public sealed class ValueExportTests
 {
-    [Fact]
-    public async Task ExportRow_HostileNickname_IsNeutralised_NumbersStayNumbers()
+    private static readonly ValueCustomerRow Row = new("=c1", "=HYPERLINK(\"x\")", 0, 0, 30, 80m, null, new DateOnly(2026, 10, 1), 30, 14, new DateOnly(2026, 10, 15),
+        1, 1.26, 12.5, 12.5m, 3, 1, 2, RfmSegment.New, ValueQuadrant.Grow, LiveOps.Core.Data.Entities.OrderChannel.LiveRoom, "normal", false);
+
+    private static async Task<string[]> CsvLinesAsync(string culture)
     {
-        var row = new ValueCustomerRow("=c1", "=HYPERLINK(\"x\")", 0, 0, 30, 80m, null, new DateOnly(2026, 10, 1), 30, 14, new DateOnly(2026, 10, 15),
-            1, 0.25, 12.5, 12.5m, 3, 1, 2, RfmSegment.New, ValueQuadrant.Grow, LiveOps.Core.Data.Entities.OrderChannel.LiveRoom, "normal", false);
-        var writer = new StringWriter();
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+        try
+        {
+            using var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
+            var t = services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<LiveOps.Dashboard.Resources.ValueResource>>();
+            var writer = new StringWriter();
+            await PageDownload.WriteCsvAsync(ListDownloads.ValueCustomerColumns(t, 90), [ListDownloads.ValueCustomerRow(Row, t, code => code == "normal" ? "普通会员" : code)], writer);
+            return writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
 
-        await LiveOps.Dashboard.Exports.ExportTable.WriteCsvAsync(LiveOps.Dashboard.Exports.ValueExports.Columns, [LiveOps.Dashboard.Exports.ValueExports.Row(row)], writer);
+    [Fact]
+    public async Task ExportRow_InChinese_HostileNicknameNeutralised_MoneyToTheFen_RatesAsPercent_LabelsInWords()
+    {
+        var lines = await CsvLinesAsync("zh-CN");
 
-        var lines = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("customer_id,nickname,segment,r,f,m,x,recency_days,age_days,spend,monetary,last_order_day,days_since_last,usual_interval_days,"
-            + "expected_next_order_day,p_alive,expected_purchases_90d,expected_value_90d,at_risk,last_channel,tier,private_domain", lines[0]);
-        Assert.Equal("'=c1,\"'=HYPERLINK(\"\"x\"\")\",New,3,1,2,0,0,30,80,,2026-10-01,30,14,2026-10-15,1,0.25,12.5,12.5,live_room,normal,false", lines[1]);
+        Assert.Equal("客户,昵称,RFM 分群,R,F,M,复购天数,首单到末单（天）,首单至今（天）,累计实付 (¥),复购日均实付 (¥),最近下单,距今天数,平时间隔（天）,"
+            + "预计下次下单,存活概率,未来 90 天预计复购天数,未来 90 天预计金额 (¥),风险金额 (¥),最近渠道,会员等级,私域", lines[0]);
+        Assert.Equal("'=c1,\"'=HYPERLINK(\"\"x\"\")\",新客,3,1,2,0,0,30,80.00,,2026-10-01,30,14.0,2026-10-15,100.0%,1.3,12.50,12.50,直播间,普通会员,否", lines[1]);
+    }
+
+    [Fact]
+    public async Task ExportRow_InEnglish_HeadersAndLabelsInEnglish()
+    {
+        var lines = await CsvLinesAsync("en");
+
+        Assert.StartsWith("Customer,Nickname,RFM segment,R,F,M,Repeat days,", lines[0]);
+        Assert.EndsWith(",P(alive),\"Expected repeat days, next 90 days\",\"Expected ¥, next 90 days\",¥ at risk,Last channel,Tier,Private domain", lines[0]);
+        Assert.EndsWith(",New and recent,3,1,2,0,0,30,80.00,,2026-10-01,30,14.0,2026-10-15,100.0%,1.3,12.50,12.50,Live room,普通会员,no",
+            lines[1]);
     }
 }

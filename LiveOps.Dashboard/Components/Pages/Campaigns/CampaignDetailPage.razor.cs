@@ -38,6 +38,12 @@ public sealed partial class CampaignDetailPage : LiveOpsComponent
 
     private IReadOnlyList<string> _nonBuyers = [];
 
+    /// <summary>No stage of the funnel has anyone: the chart would be bars of zero, so the page says which file is missing.</summary>
+    private bool NoTouches => _insight?.Result is { Exposed: 0, Clicked: 0, Joined: 0, Claimed: 0, Redeemed: 0, Buyers: 0 };
+
+    /// <summary>No day has credited revenue or buyers.</summary>
+    private bool NoCreditedDays => _insight is not null && _insight.Days.All(d => d.Revenue == 0m && d.Buyers == 0);
+
     [Inject] private LiveOps.Core.Actions.ActionListSources ListSources { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
