@@ -98,7 +98,7 @@ public sealed class ImportService(
 
         long rows = 0, changed = 0, headerLine = 1;
         // Reading and checking run on this thread, the inserts on the pipe's writer: two cores instead of one.
-        var pipe = writer is null ? null : new RowPipe(spec.Fields.Count, writer.Write);
+        var pipe = writer is null ? null : new RowPipe(spec.Fields.Count, writer.Write, writer.RowsHeldBack);
         try
         {
             if (!await reader.ReadAsync(ct))

@@ -148,6 +148,9 @@ internal sealed class TableWriter : IDisposable
         _ => System.Data.DbType.Int64, // surrogate keys, instants, money units, counts, enums, flags
     };
 
+    /// <summary>How many rows <see cref="Write"/> may hold back before it writes them all at once (a stage), 0 when none.</summary>
+    public int RowsHeldBack => _stage is null ? 0 : StageRows;
+
     /// <summary>Writes (or stages) the parsed row; returns the rows added or changed by what this call sent.</summary>
     public int Write(ReadOnlyMemory<object?> row)
     {
