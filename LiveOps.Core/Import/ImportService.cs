@@ -92,7 +92,7 @@ public sealed class ImportService(
 
         var estimatedRows = csv.CanSeek ? (csv.Length - csv.Position) / EstimatedBytesPerRow : 0;
         // A tier rule set is small and is published whole by TierRuleSetService once the file is checked.
-        await using var batch = kind == ImportKind.TierRules ? null : await ImportBatch.OpenAsync(contexts, version, spec, estimatedRows, DeferIndexesFromRows, gate.Wait, ct);
+        await using var batch = kind == ImportKind.TierRules ? null : await ImportBatch.OpenAsync(contexts, version, gate, spec, estimatedRows, DeferIndexesFromRows, ct);
         var writer = batch?.Writer;
         var tierRules = kind == ImportKind.TierRules ? new List<TierRuleRow>() : null;
 
