@@ -12,7 +12,9 @@ public static class FieldParser
 {
     public const int MaxIdLength = 64;
 
-    private static readonly ConcurrentDictionary<Type, (string[] Names, int[] Values, string All)> EnumNames = new();
+    // Values of enums and flags are boxed once, not once per row.
+    private static readonly ConcurrentDictionary<Type, (string[] Names, object[] Values, string All)> EnumNames = new();
+    private static readonly object True = 1L, False = 0L;
 
     /// <summary>Parses a non-empty, trimmed value. On failure <paramref name="problem"/> says what is wrong with it (English).</summary>
     public static bool TryParse(FieldSpec field, string text, ZoneClock clock, out object? value, out string? problem)
@@ -95,7 +97,7 @@ public static class FieldParser
                     code = "value.boolean";
                     return false;
                 }
-                value = flag ? 1L : 0L;
+                value = flag ? True : False;
                 return true;
             case FieldType.Enum:
                 var (names, values, all) = EnumNames.GetOrAdd(field.EnumType!, Describe);
@@ -103,7 +105,7 @@ public static class FieldParser
                 {
                     if (string.Equals(names[i], text, StringComparison.OrdinalIgnoreCase))
                     {
-                        value = (long)values[i];
+                        value = values[i];
                         return true;
                     }
                 }
@@ -152,10 +154,10 @@ public static class FieldParser
     }
 
     // The contract spellings (ContractNames) of an enum, computed once per type rather than per value.
-    private static (string[] Names, int[] Values, string All) Describe(Type enumType)
+    private static (string[] Names, object[] Values, string All) Describe(Type enumType)
     {
         var values = Enum.GetValues(enumType).Cast<Enum>().ToArray();
         var names = values.Select(v => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString())).ToArray();
-        return (names, values.Select(v => Convert.ToInt32(v, CultureInfo.InvariantCulture)).ToArray(), string.Join(", ", names));
+        return (names, values.Select(v => (object)(long)Convert.ToInt32(v, CultureInfo.InvariantCulture)).ToArray(), string.Join(", ", names));
     }
 }

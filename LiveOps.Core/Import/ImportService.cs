@@ -92,13 +92,13 @@ public sealed class ImportService(
 
         var estimatedRows = csv.CanSeek ? (csv.Length - csv.Position) / EstimatedBytesPerRow : 0;
         // A tier rule set is small and is published whole by TierRuleSetService once the file is checked.
-        await using var batch = kind == ImportKind.TierRules ? null : await ImportBatch.OpenAsync(contexts, version, spec, estimatedRows, DeferIndexesFromRows, gate.Wait, ct);
+        await using var batch = kind == ImportKind.TierRules ? null : await ImportBatch.OpenAsync(contexts, version, gate, spec, estimatedRows, DeferIndexesFromRows, ct);
         var writer = batch?.Writer;
         var tierRules = kind == ImportKind.TierRules ? new List<TierRuleRow>() : null;
 
         long rows = 0, changed = 0, headerLine = 1;
         // Reading and checking run on this thread, the inserts on the pipe's writer: two cores instead of one.
-        var pipe = writer is null ? null : new RowPipe(spec.Fields.Count, writer.Write);
+        var pipe = writer is null ? null : new RowPipe(spec.Fields.Count, writer.Write, writer.RowsHeldBack);
         try
         {
             if (!await reader.ReadAsync(ct))

@@ -17,7 +17,7 @@ internal sealed class RowPipe
     private const int RowsPerBatch = 2048;
 
     private readonly int _fields;
-    private readonly Channel<Batch> _full = Channel.CreateBounded<Batch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+    private readonly Channel<Batch> _full;
     private readonly Channel<Batch> _empty = Channel.CreateUnbounded<Batch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly Task<long> _writing;
     private Batch _filling;
@@ -28,14 +28,22 @@ internal sealed class RowPipe
         public int Rows;
     }
 
-    public RowPipe(int fields, Func<ReadOnlyMemory<object?>, int> write)
+    /// <param name="fields">Values per row.</param>
+    /// <param name="write">The writer, called on the writing thread once per row in order.</param>
+    /// <param name="rowsAhead">
+    /// Rows the reader may queue beyond four batches. A writer that holds rows back and then writes many at once (a
+    /// stage sorted by key) needs that many, or the reader would wait idle while each stage is written.
+    /// </param>
+    public RowPipe(int fields, Func<ReadOnlyMemory<object?>, int> write, int rowsAhead = 0)
     {
         _fields = fields;
+        var capacity = 4 + (rowsAhead + RowsPerBatch - 1) / RowsPerBatch;
+        _full = Channel.CreateBounded<Batch>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
         _filling = new Batch(fields * RowsPerBatch);
         _writing = Task.Run(() => WriteAll(write));
     }
 
-    /// <summary>Queues a copy of one row's values; blocks while the writer is four batches behind.</summary>
+    /// <summary>Queues a copy of one row's values; blocks while the writer is four batches (and the rows ahead) behind.</summary>
     public void Add(object?[] values)
     {
         values.AsSpan().CopyTo(_filling.Values.AsSpan(_filling.Rows * _fields, _fields));

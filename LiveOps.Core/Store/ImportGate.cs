@@ -12,9 +12,14 @@ namespace LiveOps.Core.Store;
 /// gets <see cref="ImportBusyException"/> before it has written anything: the page, the endpoint and the command line
 /// say "another import is running" instead of waiting on, failing with "database is locked", or answering 500.
 /// </summary>
-public sealed class ImportGate(IOptions<LiveOpsOptions> options)
+/// <remarks>
+/// What a bulk write leaves for after its answer (<see cref="RunAfterWrite"/>: SQLite's copy of its write-ahead log into
+/// the database file) runs in the background; the next writer and the gate's disposal wait for it.
+/// </remarks>
+public sealed class ImportGate(IOptions<LiveOpsOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private Task _afterWrite = Task.CompletedTask;
 
     /// <summary>How long a writer waits for another one (in this process or another) before giving up.</summary>
     public TimeSpan Wait => TimeSpan.FromSeconds(options.Value.WriteWaitSeconds);
@@ -26,8 +31,33 @@ public sealed class ImportGate(IOptions<LiveOpsOptions> options)
         {
             throw new ImportBusyException();
         }
+        await _afterWrite;
         return new Turn(_turn);
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in the background after a bulk write has committed (by its holder of the turn).
+    /// It must not fail: it catches what it expects; anything else is lost with it, never thrown at a later writer.
+    /// </summary>
+    internal void RunAfterWrite(Action work)
+    {
+        var previous = _afterWrite;
+        _afterWrite = Task.Run(async () =>
+        {
+            await previous;
+            try
+            {
+                work();
+            }
+            catch (Exception)
+            {
+                // Work after an answer is an optimisation (a checkpoint SQLite otherwise does on a later commit).
+            }
+        });
+    }
+
+    /// <summary>Waits for the work after the last write, so that a process ends with it done.</summary>
+    public void Dispose() => _afterWrite.GetAwaiter().GetResult();
 
     /// <summary>Whether <paramref name="e"/> (or what it wraps) says another connection holds the database's write lock.</summary>
     public static bool IsBusy(Exception? e) => e switch

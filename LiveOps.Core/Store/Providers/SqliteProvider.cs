@@ -57,7 +57,18 @@ internal sealed class SqliteProvider : DatabaseProvider
 
     // A no-op inside a transaction, hence before it. The connection is unpooled and closed after the import.
     // Each inserted order otherwise looks its customer up once more: 1M orders 12.4 → 9.8 s CPU.
-    internal override void BeforeImport(DbConnection connection) => Execute(connection, null, "PRAGMA foreign_keys = OFF;");
+    // The commit does not copy the write-ahead log into the database file (a checkpoint, ~0.7 s after a million rows)
+    // before the import can answer: AfterBulkCommit does, in the background.
+    internal override void BeforeImport(DbConnection connection) => Execute(connection, null, "PRAGMA foreign_keys = OFF; PRAGMA wal_autocheckpoint = 0;");
+
+    internal override bool HasWorkAfterBulkCommit => true;
+
+    /// <summary>
+    /// The checkpoint the commit left out, as SQLite's automatic one would have done it (PASSIVE: readers are not waited
+    /// for, and what they still use is copied by a later checkpoint). Committed data is safe in the log either way: a
+    /// crash before or during the copy loses nothing, the next connection finishes it.
+    /// </summary>
+    internal override void AfterBulkCommit(DbConnection connection) => Execute(connection, null, "PRAGMA wal_checkpoint(PASSIVE);");
 
     public override async Task TuneForScanAsync(DbConnection connection, CancellationToken ct)
     {
@@ -267,6 +278,13 @@ internal sealed class SqliteChangeWatch : IChangeWatch
             }
             _watch = new SqliteConnection(_connectionString);
             _watch.Open();
+            // Its small writes (the audit log) never copy the write-ahead log into the file themselves: right after an
+            // import that would be the import's whole checkpoint on the audit's path. Bulk writes checkpoint after them.
+            using (var pragma = _watch.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA wal_autocheckpoint = 0";
+                pragma.ExecuteNonQuery();
+            }
             _read = _watch.CreateCommand();
             _read.CommandText = "PRAGMA data_version";
         }

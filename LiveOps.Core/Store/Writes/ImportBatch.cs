@@ -21,12 +21,15 @@ internal sealed class ImportBatch : IAsyncDisposable
     private readonly long _before;
     private readonly DeferredIndexes? _deferred;
     private readonly ChangeTriggers _triggers;
+    private readonly ImportGate _gate;
+    private bool _connectionHandedOver;
 
-    private ImportBatch(DbConnection connection, DbTransaction transaction, DataVersion version, KindSpec spec, long estimatedRows, long deferIndexesFromRows)
+    private ImportBatch(DbConnection connection, DbTransaction transaction, DataVersion version, ImportGate gate, KindSpec spec, long estimatedRows, long deferIndexesFromRows)
     {
         _connection = connection;
         _transaction = transaction;
         _version = version;
+        _gate = gate;
         _table = spec.Table;
         var provider = DatabaseProvider.Of(connection);
         _before = Count();
@@ -45,19 +48,19 @@ internal sealed class ImportBatch : IAsyncDisposable
     /// <summary>The rows' writer.</summary>
     public TableWriter Writer { get; }
 
-    /// <summary>Opens the writer and the transaction for rows of <paramref name="spec"/>'s table.</summary>
+    /// <summary>Opens the writer and the transaction for rows of <paramref name="spec"/>'s table, for the holder of <paramref name="gate"/>'s turn.</summary>
     /// <remarks>The transaction takes the write lock at once (SQLite: <c>BEGIN IMMEDIATE</c>); held by another connection past
-    /// <paramref name="busyWait"/>, <see cref="ImportBusyException"/> says so before anything was written.</remarks>
+    /// the gate's wait, <see cref="ImportBusyException"/> says so before anything was written.</remarks>
     public static async Task<ImportBatch> OpenAsync(
-        IDbContextFactory<LiveOpsDbContext> contexts, DataVersion version, KindSpec spec, long estimatedRows, long deferIndexesFromRows, TimeSpan busyWait, CancellationToken ct)
+        IDbContextFactory<LiveOpsDbContext> contexts, DataVersion version, ImportGate gate, KindSpec spec, long estimatedRows, long deferIndexesFromRows, CancellationToken ct)
     {
-        var connection = await DatabaseProvider.OpenWriterAsync(contexts, busyWait, ct);
+        var connection = await DatabaseProvider.OpenWriterAsync(contexts, gate.Wait, ct);
         DbTransaction? transaction = null;
         try
         {
             DatabaseProvider.Of(connection).BeforeImport(connection);
             transaction = await connection.BeginTransactionAsync(ct);
-            return new ImportBatch(connection, transaction, version, spec, estimatedRows, deferIndexesFromRows);
+            return new ImportBatch(connection, transaction, version, gate, spec, estimatedRows, deferIndexesFromRows);
         }
         catch (Exception e) when (ImportGate.IsBusy(e))
         {
@@ -79,7 +82,11 @@ internal sealed class ImportBatch : IAsyncDisposable
         }
     }
 
-    /// <summary>Rebuilds the deferred indexes, commits and bumps the version; returns the rows the table gained.</summary>
+    /// <summary>
+    /// Rebuilds the deferred indexes, commits and bumps the version; returns the rows the table gained. What the
+    /// provider leaves for after the commit (<see cref="DatabaseProvider.AfterBulkCommit"/>) then runs in the background
+    /// on this writer's connection, which it closes.
+    /// </summary>
     public async Task<long> CommitAsync(CancellationToken ct)
     {
         _deferred?.Rebuild(_connection, _transaction);
@@ -87,6 +94,21 @@ internal sealed class ImportBatch : IAsyncDisposable
         _triggers.Restore();
         await _transaction.CommitAsync(ct);
         _version.Bump();
+        var provider = DatabaseProvider.Of(_connection);
+        if (provider.HasWorkAfterBulkCommit)
+        {
+            // Nothing of this batch may touch the connection once another thread has it.
+            await ReleaseStatementsAsync();
+            _connectionHandedOver = true;
+            var connection = _connection;
+            _gate.RunAfterWrite(() =>
+            {
+                using (connection)
+                {
+                    provider.AfterBulkCommit(connection);
+                }
+            });
+        }
         return added;
     }
 
@@ -109,9 +131,18 @@ internal sealed class ImportBatch : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_connectionHandedOver)
+        {
+            return;
+        }
+        await ReleaseStatementsAsync();
+        await _connection.DisposeAsync();
+    }
+
+    private async Task ReleaseStatementsAsync()
+    {
         Writer.Dispose();
         Customers?.Dispose();
         await _transaction.DisposeAsync();
-        await _connection.DisposeAsync();
     }
 }

@@ -85,8 +85,10 @@ internal sealed class CustomerKeys : IDisposable
 /// <remarks>
 /// A large file (<c>sortByKey</c>) is staged <see cref="StageRows"/> rows at a time and each stage is written in key
 /// order: a file sorted by another column (time, customer) would otherwise insert its ids into the unique index at
-/// random places, page after page. The sort is stable, so a later row of the same id still wins, and customers are
-/// resolved (and created) in file order before staging. Orders of one customer at the same instant then keep the
+/// random places, page after page. Rows of one id keep their file order, so a later row of the same id still wins,
+/// and customers are resolved (and created) in file order before staging. The stage is one array of values allocated
+/// once, sorted through an array of its keys (a stage already in key order, as a time-ordered export often is, is not
+/// sorted at all). Orders of one customer at the same instant then keep the
 /// order of their ids rather than of the file.
 /// </remarks>
 internal sealed class TableWriter : IDisposable
@@ -97,16 +99,27 @@ internal sealed class TableWriter : IDisposable
     private readonly IRowStatement _statement;
     private readonly CustomerKeys? _customers;
     private readonly int _key = -1;
-    private readonly List<object?[]>? _stage;
+    private readonly int _fields;
+    // The staged rows' values, row after row in one array allocated once; their keys and positions for the sort.
+    private readonly object?[]? _stage;
+    private readonly string?[]? _stageKeys;
+    private readonly int[]? _stageOrder;
+    private int _staged;
 
     public TableWriter(KindSpec spec, DbConnection connection, DbTransaction transaction, CustomerKeys? customers, bool sortByKey = false)
     {
         _spec = spec;
         _customers = customers;
+        _fields = spec.Fields.Count;
         if (sortByKey && spec.KeyColumn is { } keyColumn)
         {
             _key = spec.Fields.Select(f => f.SqlColumn).ToList().IndexOf(keyColumn);
-            _stage = _key >= 0 ? new List<object?[]>(StageRows) : null;
+            if (_key >= 0)
+            {
+                _stage = new object?[StageRows * _fields];
+                _stageKeys = new string?[StageRows];
+                _stageOrder = new int[StageRows];
+            }
         }
         _statement = DatabaseProvider.Of(connection).PrepareRows(connection, transaction, UpsertSql(spec),
             [.. spec.Fields.Select(field => StorageType(field.Type))]);
@@ -135,6 +148,9 @@ internal sealed class TableWriter : IDisposable
         _ => System.Data.DbType.Int64, // surrogate keys, instants, money units, counts, enums, flags
     };
 
+    /// <summary>How many rows <see cref="Write"/> may hold back before it writes them all at once (a stage), 0 when none.</summary>
+    public int RowsHeldBack => _stage is null ? 0 : StageRows;
+
     /// <summary>Writes (or stages) the parsed row; returns the rows added or changed by what this call sent.</summary>
     public int Write(ReadOnlyMemory<object?> row)
     {
@@ -147,13 +163,12 @@ internal sealed class TableWriter : IDisposable
             }
             return _statement.Execute();
         }
-        var staged = new object?[values.Length];
+        var staged = _stage.AsSpan(_staged * _fields, _fields);
         for (var i = 0; i < values.Length; i++)
         {
             staged[i] = Resolved(i, values[i]);
         }
-        _stage.Add(staged);
-        return _stage.Count == StageRows ? WriteStage() : 0;
+        return ++_staged == StageRows ? WriteStage() : 0;
     }
 
     private object? Resolved(int field, object? value) =>
@@ -161,36 +176,60 @@ internal sealed class TableWriter : IDisposable
 
     private int WriteStage()
     {
-        var rows = _stage!;
-        var order = new int[rows.Count];
-        for (var i = 0; i < order.Length; i++)
+        var count = _staged;
+        var keys = _stageKeys.AsSpan(0, count);
+        var order = _stageOrder.AsSpan(0, count);
+        var sorted = true;
+        for (var i = 0; i < count; i++)
         {
+            keys[i] = (string?)_stage![i * _fields + _key];
             order[i] = i;
+            sorted = sorted && (i == 0 || string.CompareOrdinal(keys[i - 1], keys[i]) <= 0);
         }
-        // Ids are text; ordinal order is the unique index's order. Ties keep file order (stable).
-        Array.Sort(order, (a, b) =>
+        if (!sorted)
         {
-            var byKey = string.CompareOrdinal((string?)rows[a][_key], (string?)rows[b][_key]);
-            return byKey != 0 ? byKey : a.CompareTo(b);
-        });
+            // Ids are text; ordinal order is the unique index's order.
+            keys.Sort(order, StringComparer.Ordinal);
+            KeepFileOrderOfEqualKeys(keys, order);
+        }
         var changed = 0;
         foreach (var index in order)
         {
-            var values = rows[index];
+            var values = _stage.AsSpan(index * _fields, _fields);
             for (var i = 0; i < values.Length; i++)
             {
                 _statement.Bind(i, values[i]);
             }
             changed += _statement.Execute();
         }
-        rows.Clear();
+        _stage.AsSpan(0, count * _fields).Clear();
+        keys.Clear();
+        _staged = 0;
         return changed;
+    }
+
+    /// <summary>The sort is not stable: rows of one id are put back in file order, so the file's last row of an id still wins.</summary>
+    private static void KeepFileOrderOfEqualKeys(Span<string?> keys, Span<int> order)
+    {
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && string.Equals(keys[end], keys[start], StringComparison.Ordinal))
+            {
+                end++;
+            }
+            if (end - start > 1)
+            {
+                order[start..end].Sort();
+            }
+            start = end;
+        }
     }
 
     /// <summary>Sends the staged rows and the rows the statement held back; returns those that were added or changed.</summary>
     public int Flush()
     {
-        var changed = (_stage is { Count: > 0 } ? WriteStage() : 0) + _statement.Flush();
+        var changed = (_staged > 0 ? WriteStage() : 0) + _statement.Flush();
         _customers?.Flush();
         return changed;
     }
