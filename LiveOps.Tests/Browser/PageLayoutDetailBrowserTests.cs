@@ -42,6 +42,7 @@ public sealed class PageLayoutDetailBrowserTests(BrowserFixture browser) : IAsyn
 
     [Theory]
     [InlineData(1440, 900)]
+    [InlineData(390, 844)]
     public async Task Actions_NameRatesAndVerdict_InsideTheWindow(int width, int height)
     {
         await using var page = await OpenAsync(width, height, "/actions");
@@ -75,6 +76,7 @@ public sealed class PageLayoutDetailBrowserTests(BrowserFixture browser) : IAsyn
 
     [Theory]
     [InlineData(1440, 900)]
+    [InlineData(390, 844)]
     public async Task Audit_WhenWhoWhatAndOutcome_InsideTheWindow(int width, int height)
     {
         await using var page = await OpenAsync(width, height, "/audit");
