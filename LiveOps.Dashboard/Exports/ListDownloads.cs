@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiveOps.Core.Actions;
 using LiveOps.Core.Cohorts;
 using LiveOps.Core.Common;
@@ -16,11 +15,6 @@ namespace LiveOps.Dashboard.Exports;
 /// </summary>
 public static class ListDownloads
 {
-    private static string Local(DateTimeOffset instant, ZoneClock clock) =>
-        clock.ToLocal(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     public static IReadOnlyList<DownloadColumn> UpgradeColumns(IStringLocalizer<TiersResource> t) =>
     [
         new(t["Col.Customer"], CellKind.Text, 16), new(t["Col.Tier"], CellKind.Text, 12), new(t["Col.NextTier"], CellKind.Text, 12),
@@ -53,7 +47,7 @@ public static class ListDownloads
     ];
 
     public static IEnumerable<object?[]> CohortCustomerRows(IEnumerable<CohortCustomer> rows, ZoneClock clock) =>
-        rows.Select(c => new object?[] { c.CustomerId, c.Nickname, Local(c.FirstOrderAt, clock), c.OrdersInCell, c.RevenueInCell, c.Orders, c.Revenue });
+        rows.Select(c => new object?[] { c.CustomerId, c.Nickname, PageDownload.LocalTime(c.FirstOrderAt, clock), c.OrdersInCell, c.RevenueInCell, c.Orders, c.Revenue });
 
     public static IReadOnlyList<DownloadColumn> ValueCustomerColumns(IStringLocalizer<ValueResource> t, int horizonDays) =>
     [
@@ -72,8 +66,8 @@ public static class ListDownloads
     [
         c.CustomerId, c.Nickname, t[$"Segment.{c.Segment}"].Value, c.R, c.F, c.M,
         c.X, c.RecencyDays, c.AgeDays, c.Spend, c.Monetary,
-        Day(c.LastOrderDay), c.DaysSinceLast, c.UsualIntervalDays,
-        c.ExpectedNextOrderDay is { } d ? Day(d) : null, c.PAlive,
+        PageDownload.Day(c.LastOrderDay), c.DaysSinceLast, c.UsualIntervalDays,
+        c.ExpectedNextOrderDay is { } d ? PageDownload.Day(d) : null, c.PAlive,
         c.ExpectedPurchases, c.ExpectedValue,
         c.AtRisk, c.LastChannel is { } ch ? t[$"Channel.{ch}"].Value : null, tierName(c.Tier),
         c.PrivateDomain ? t["Yes"].Value : t["No"].Value,

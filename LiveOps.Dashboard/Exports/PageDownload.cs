@@ -39,6 +39,13 @@ public static class PageDownload
     public const string DecimalFormat = "0.0";
     public const string RatioFormat = "\"1:\"0.0";
 
+    /// <summary>An instant as a download shows it: local wall-clock time to the minute.</summary>
+    public static string LocalTime(DateTimeOffset instant, ZoneClock clock) =>
+        clock.ToLocal(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A day as a download shows it.</summary>
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>
     /// A cell as the page's CSV writes it (invariant digits, no grouping, so spreadsheets read numbers). Numbers are
     /// shown as <see cref="ShownNumber"/>, which the one CSV writer treats as a number (never formula-guarded, so

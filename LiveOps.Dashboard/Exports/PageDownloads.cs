@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiveOps.Core.Campaigns;
 using LiveOps.Core.Common;
 using LiveOps.Core.LiveSessions;
@@ -14,11 +13,6 @@ namespace LiveOps.Dashboard.Exports;
 /// </summary>
 public static class PageDownloads
 {
-    private static string Local(DateTimeOffset instant, ZoneClock clock) =>
-        clock.ToLocal(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     public static IReadOnlyList<DownloadColumn> CampaignColumns(IStringLocalizer<CampaignsResource> t) =>
     [
         new(t["Dl.Id"], CellKind.Text, 16), new(t["Dl.Name"], CellKind.Text, 28), new(t["Dl.Type"], CellKind.Text, 14),
@@ -37,7 +31,7 @@ public static class PageDownloads
             return new object?[]
             {
                 r.CampaignId, r.Name, t[$"Type.{ContractNames.Of(r.Type)}"].Value,
-                Local(i.StartsAt, clock), i.EndsAt is { } end ? Local(end, clock) : null, i.AttributionDays,
+                PageDownload.LocalTime(i.StartsAt, clock), i.EndsAt is { } end ? PageDownload.LocalTime(end, clock) : null, i.AttributionDays,
                 r.Exposed, r.Clicked, r.Joined, r.Claimed, r.Redeemed,
                 r.Buyers, r.Orders, r.Revenue, r.RepeatBuyers90d, r.Cost,
                 r.Roi is { } roi ? roi + 1 : null, r.Roi,
@@ -56,7 +50,7 @@ public static class PageDownloads
     public static IEnumerable<object?[]> LiveSessionRows(LiveSessionReport report, ZoneClock clock) =>
         report.Sessions.Select(s => new object?[]
         {
-            s.LiveSessionId, s.Title, Local(s.StartedAt, clock), s.EndedAt is { } end ? Local(end, clock) : null, Local(s.AttributionEnd, clock),
+            s.LiveSessionId, s.Title, PageDownload.LocalTime(s.StartedAt, clock), s.EndedAt is { } end ? PageDownload.LocalTime(end, clock) : null, PageDownload.LocalTime(s.AttributionEnd, clock),
             s.Viewers, s.PeakConcurrent, s.AvgWatchSeconds / 60,
             s.Orders, s.Gmv, s.Buyers, s.NewBuyers, s.Joins, s.JoinRate,
         });
@@ -77,7 +71,7 @@ public static class PageDownloads
     {
         object?[] Row(string label, OverviewKpiQuery range, RangeKpis k) =>
         [
-            label, Day(range.From), Day(range.To.AddDays(-1)),
+            label, PageDownload.Day(range.From), PageDownload.Day(range.To.AddDays(-1)),
             k.PaidGmv, k.Orders, k.AverageOrderValue, k.Buyers, k.RepeatBuyers, k.RepeatRate,
             k.PrivateDomainGmv, k.PrivateDomainShare, k.MembersJoined,
         ];
