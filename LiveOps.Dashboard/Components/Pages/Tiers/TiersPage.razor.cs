@@ -30,7 +30,6 @@ public partial class TiersPage : LiveOpsComponent
 
     [Inject] private IStringLocalizer<TiersResource> L { get; set; } = default!;
     [Inject] private Formatting Format { get; set; } = default!;
-    [Inject] private ZoneClock Clock { get; set; } = default!;
     [Inject] private TierService Tiers { get; set; } = default!;
     [Inject] private TierRuleSetService RuleSets { get; set; } = default!;
     [Inject] private TierWatchService Watch { get; set; } = default!;
