@@ -150,6 +150,7 @@ public sealed class PageLayoutDetailBrowserTests(BrowserFixture browser) : IAsyn
 
     [Theory]
     [InlineData(1440, 900)]
+    [InlineData(390, 844)]
     public async Task LiveSessionDetail_MeasureValueAndStanding_InsideTheWindow_AndTheChartsLabelsApart(int width, int height)
     {
         await using var page = await OpenAsync(width, height, $"/live-sessions/{Uri.EscapeDataString(_session)}");
@@ -163,11 +164,17 @@ public sealed class PageLayoutDetailBrowserTests(BrowserFixture browser) : IAsyn
         }
         await AssertNoSidewaysScrollAsync(page, width);
         await Expect(page.Page.Locator("[data-testid=live-session-comparison][data-chart-ready=true] svg.apexcharts-svg")).ToBeVisibleAsync();
+        await Expect(page.Page.Locator("[data-testid=invite-minutes-chart][data-chart-ready=true] svg.apexcharts-svg")).ToBeVisibleAsync();
+        // The minute axis keeps one label per ~80 px of its width, whatever the broadcast's length.
+        var minutes = await LayoutProbe.AxisLabelsAsync(page.Page, "invite-minutes-chart", 'x');
+        Assert.All(minutes, l => Assert.Matches(@"^\d{1,3}$", l));
+        Assert.InRange(minutes.Count, 2, width / 64);
         Assert.Empty(await LayoutProbe.OverlappingAxisLabelsAsync(page.Page));
     }
 
     [Theory]
     [InlineData(1440, 900)]
+    [InlineData(390, 844)]
     public async Task CadenceAudience_WeekPushesAndLeaveRate_InsideTheWindow_AndTheTimelinesLabelsApart(int width, int height)
     {
         await using var page = await OpenAsync(width, height, $"/cadence/{Uri.EscapeDataString(_audience)}");
@@ -180,6 +187,10 @@ public sealed class PageLayoutDetailBrowserTests(BrowserFixture browser) : IAsyn
         }
         await AssertNoSidewaysScrollAsync(page, width);
         await Expect(page.Page.Locator("[data-testid=cadence-timeline][data-chart-ready=true] svg.apexcharts-svg")).ToBeVisibleAsync();
+        // Columns get a label each from the chart library; the module keeps every n-th so they fit the width.
+        var weeks = await LayoutProbe.AxisLabelsAsync(page.Page, "cadence-timeline", 'x');
+        Assert.All(weeks, l => Assert.Matches(@"^第\d{1,2}周$", l));
+        Assert.InRange(weeks.Count, 2, width / 64);
         Assert.Empty(await LayoutProbe.OverlappingAxisLabelsAsync(page.Page));
     }
 

@@ -101,16 +101,37 @@ export function withFormatters(node) {
 }
 
 // Date, week and period axes show one label per ~80 px of the chart's width, so labels never run into each other.
+// Line and area charts thin through tickAmount; ApexCharts gives every bar its own label whatever tickAmount says,
+// so a chart with bars or columns keeps every n-th label and leaves the others blank (the tooltip still names each).
 const thinned = new Set(['dayTick', 'weekTick', 'tick']);
+const barred = (options) =>
+    ['bar', 'column'].includes(options.chart && options.chart.type)
+    || (options.series || []).some(s => s && ['bar', 'column'].includes(s.type));
+
 function thinTicks(options, element) {
     const xaxis = options && options.xaxis;
     if (!xaxis || !xaxis.labels || !thinned.has(xaxis.labels.formatter)) return options;
     const count = (xaxis.categories || []).length;
     const fits = Math.max(2, Math.floor((element.clientWidth || 600) / 80));
-    if (count > fits) xaxis.tickAmount = fits;
+    if (count <= fits) return options;
+    if (!barred(options)) {
+        xaxis.tickAmount = fits;
+        return options;
+    }
+    const stride = Math.ceil(count / fits);
+    const name = xaxis.labels.formatter;
+    const label = formatters[name];
+    const first = new Map();
+    xaxis.categories.forEach((c, i) => { if (!first.has(String(c))) first.set(String(c), i); });
+    xaxis.labels.formatter = (value, _timestamp, opts) => {
+        const i = opts && Number.isInteger(opts.i) ? opts.i : first.get(String(value));
+        return i === undefined || i % stride === 0 ? label(value) : '';
+    };
+    // The tooltip's title falls back on the axis formatter: give it the whole label.
+    const tooltip = options.tooltip = { ...options.tooltip };
+    if (!tooltip.x || !tooltip.x.formatter) tooltip.x = { ...tooltip.x, formatter: name };
     return options;
 }
-
 
 const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LiveOps.Core.Cohorts;
 using LiveOps.Core.Content;
+using LiveOps.Core.InviteTiming;
 using LiveOps.Core.LiveSessions;
 using LiveOps.Core.Overview;
 using LiveOps.Dashboard.Components.Charts;
@@ -91,6 +92,18 @@ public sealed class ChartFormatterNamesTests
         Assert.Equal(0, json["xaxis"]!["labels"]!["rotate"]!.GetValue<int>());
         Assert.Equal(["第 0 期", "第 1 期", "第 2 期"], json["xaxis"]!["categories"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.Equal("fraction", json["yaxis"]!["labels"]!["formatter"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void InviteMinutes_MinutesAsThinnedCategories_NotAFixedTickCount()
+    {
+        var json = Serialize(InviteChartMapper.Minutes([new(0, 3, 1), new(1, 0, 2), new(125, 7, 0)], "订单", "入群", "开播后分钟"));
+
+        Assert.Equal("tick", json["xaxis"]!["labels"]!["formatter"]!.GetValue<string>());
+        Assert.Equal(["0", "1", "125"], json["xaxis"]!["categories"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal("开播后分钟", json["xaxis"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Null(json["xaxis"]!["tickAmount"]);
+        Assert.Equal([3, 0, 7], json["series"]![0]!["data"]!.AsArray().Select(v => v!.GetValue<int>()));
     }
 
     [Fact]

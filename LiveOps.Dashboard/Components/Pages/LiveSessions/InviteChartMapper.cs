@@ -1,3 +1,4 @@
+using System.Globalization;
 using LiveOps.Core.InviteTiming;
 using LiveOps.Dashboard.Components.Charts;
 
@@ -15,7 +16,7 @@ public static class InviteChartMapper
             new { name = orders, data = minutes.Select(m => m.Orders).ToArray() },
             new { name = joins, data = minutes.Select(m => m.Joins).ToArray() },
         },
-        xaxis = new { categories = minutes.Select(m => m.Minute).ToArray(), title = new { text = minute }, tickAmount = 12 },
+        xaxis = ChartOptions.CategoryAxis(minutes.Select(m => m.Minute.ToString(CultureInfo.InvariantCulture)), ChartOptions.Format.Tick, minute),
         yaxis = new { min = 0, forceNiceScale = true },
         stroke = new { width = 2, curve = "stepline" },
         dataLabels = new { enabled = false },
