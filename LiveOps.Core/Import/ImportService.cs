@@ -99,6 +99,8 @@ public sealed class ImportService(
         long rows = 0, changed = 0, headerLine = 1;
         // Reading and checking run on this thread, the inserts on the pipe's writer: two cores instead of one.
         var pipe = writer is null ? null : new RowPipe(spec.Fields.Count, writer.Write, writer.RowsHeldBack);
+        // A staged file's key order is worked out here, beside the reading, not by the writer.
+        var keyOrder = writer?.KeyOrder;
         try
         {
             if (!await reader.ReadAsync(ct))
@@ -127,6 +129,7 @@ public sealed class ImportService(
                 else
                 {
                     pipe!.Add(parser.Values);
+                    keyOrder?.Added(parser.Values);
                 }
             }
         }
@@ -140,6 +143,7 @@ public sealed class ImportService(
             // Always waited for: the transaction must not end while the writer is still using the connection.
             if (pipe is not null)
             {
+                keyOrder?.Complete();
                 changed = await pipe.CompleteAsync();
             }
             changed += writer?.Flush() ?? 0;

@@ -48,7 +48,7 @@ public sealed class BenchCommand : ICommand
         var bench = BenchCases.All.FirstOrDefault(c => c.Name == args.Positional[0])
             ?? throw new UsageException($"bench: unknown case '{args.Positional[0]}' ({names})");
         await context.Out.WriteLineAsync($"bench {bench.Name}: {bench.Description}");
-        await context.Out.WriteLineAsync($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+        await context.Out.WriteLineAsync($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
         var total = Stopwatch.StartNew();
         await bench.RunAsync(args, context, ct);
         await context.Out.WriteLineAsync($"total: {total.Elapsed.TotalSeconds:0.00} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");

@@ -87,9 +87,8 @@ internal sealed class CustomerKeys : IDisposable
 /// order: a file sorted by another column (time, customer) would otherwise insert its ids into the unique index at
 /// random places, page after page. Rows of one id keep their file order, so a later row of the same id still wins,
 /// and customers are resolved (and created) in file order before staging. The stage is one array of values allocated
-/// once, sorted through an array of its keys (a stage already in key order, as a time-ordered export often is, is not
-/// sorted at all). Orders of one customer at the same instant then keep the
-/// order of their ids rather than of the file.
+/// once; its order comes from <see cref="KeyOrder"/>, which the reading thread fills. Orders of one customer at the
+/// same instant then keep the order of their ids rather than of the file.
 /// </remarks>
 internal sealed class TableWriter : IDisposable
 {
@@ -102,8 +101,6 @@ internal sealed class TableWriter : IDisposable
     private readonly int _fields;
     // The staged rows' values, row after row in one array allocated once; their keys and positions for the sort.
     private readonly object?[]? _stage;
-    private readonly string?[]? _stageKeys;
-    private readonly int[]? _stageOrder;
     private int _staged;
 
     public TableWriter(KindSpec spec, DbConnection connection, DbTransaction transaction, CustomerKeys? customers, bool sortByKey = false)
@@ -117,8 +114,7 @@ internal sealed class TableWriter : IDisposable
             if (_key >= 0)
             {
                 _stage = new object?[StageRows * _fields];
-                _stageKeys = new string?[StageRows];
-                _stageOrder = new int[StageRows];
+                KeyOrder = new StageOrder(_key);
             }
         }
         _statement = DatabaseProvider.Of(connection).PrepareRows(connection, transaction, UpsertSql(spec),
@@ -147,6 +143,9 @@ internal sealed class TableWriter : IDisposable
         FieldType.Decimal => System.Data.DbType.Decimal,
         _ => System.Data.DbType.Int64, // surrogate keys, instants, money units, counts, enums, flags
     };
+
+    /// <summary>The stages' key order, for the reading thread to fill (see <see cref="StageOrder"/>); null when rows are not staged.</summary>
+    public StageOrder? KeyOrder { get; }
 
     /// <summary>How many rows <see cref="Write"/> may hold back before it writes them all at once (a stage), 0 when none.</summary>
     public int RowsHeldBack => _stage is null ? 0 : StageRows;
@@ -177,24 +176,11 @@ internal sealed class TableWriter : IDisposable
     private int WriteStage()
     {
         var count = _staged;
-        var keys = _stageKeys.AsSpan(0, count);
-        var order = _stageOrder.AsSpan(0, count);
-        var sorted = true;
-        for (var i = 0; i < count; i++)
-        {
-            keys[i] = (string?)_stage![i * _fields + _key];
-            order[i] = i;
-            sorted = sorted && (i == 0 || string.CompareOrdinal(keys[i - 1], keys[i]) <= 0);
-        }
-        if (!sorted)
-        {
-            // Ids are text; ordinal order is the unique index's order.
-            keys.Sort(order, StringComparer.Ordinal);
-            KeepFileOrderOfEqualKeys(keys, order);
-        }
+        var order = KeyOrder!.Take(count);
         var changed = 0;
-        foreach (var index in order)
+        for (var r = 0; r < count; r++)
         {
+            var index = order is null ? r : order[r];
             var values = _stage.AsSpan(index * _fields, _fields);
             for (var i = 0; i < values.Length; i++)
             {
@@ -203,27 +189,8 @@ internal sealed class TableWriter : IDisposable
             changed += _statement.Execute();
         }
         _stage.AsSpan(0, count * _fields).Clear();
-        keys.Clear();
         _staged = 0;
         return changed;
-    }
-
-    /// <summary>The sort is not stable: rows of one id are put back in file order, so the file's last row of an id still wins.</summary>
-    private static void KeepFileOrderOfEqualKeys(Span<string?> keys, Span<int> order)
-    {
-        for (var start = 0; start < keys.Length;)
-        {
-            var end = start + 1;
-            while (end < keys.Length && string.Equals(keys[end], keys[start], StringComparison.Ordinal))
-            {
-                end++;
-            }
-            if (end - start > 1)
-            {
-                order[start..end].Sort();
-            }
-            start = end;
-        }
     }
 
     /// <summary>Sends the staged rows and the rows the statement held back; returns those that were added or changed.</summary>
