@@ -14,7 +14,8 @@ namespace LiveOps.Core.Store;
 /// </remarks>
 internal sealed class CustomerKeys : IDisposable
 {
-    private readonly Dictionary<string, long> _keys = new(StringComparer.Ordinal);
+    // Each key boxed once: the rows of a million-order file refer to 200,000 customers, not to a million boxes.
+    private readonly Dictionary<string, object> _keys = new(StringComparer.Ordinal);
     private readonly IRowStatement _create;
     private readonly bool _numbered;
     private long _next;
@@ -48,27 +49,31 @@ internal sealed class CustomerKeys : IDisposable
 
     public long Created { get; private set; }
 
-    public long Resolve(string customerId)
+    public long Resolve(string customerId) => (long)ResolveBoxed(customerId);
+
+    /// <summary>The customer's key, boxed once per customer.</summary>
+    public object ResolveBoxed(string customerId)
     {
-        if (_keys.TryGetValue(customerId, out var key))
+        if (_keys.TryGetValue(customerId, out var known))
         {
-            return key;
+            return known;
         }
+        object boxed;
         if (_numbered)
         {
-            key = _next++;
-            _create.Bind(0, key);
+            boxed = _next++;
+            _create.Bind(0, boxed);
             _create.Bind(1, customerId);
             _create.Execute();
         }
         else
         {
             _create.Bind(0, customerId);
-            key = _create.ExecuteForKey();
+            boxed = _create.ExecuteForKey();
         }
-        _keys.Add(customerId, key);
+        _keys.Add(customerId, boxed);
         Created++;
-        return key;
+        return boxed;
     }
 
     /// <summary>Inserts the customers still held back.</summary>
@@ -99,7 +104,7 @@ internal sealed class TableWriter : IDisposable
     private readonly CustomerKeys? _customers;
     private readonly int _key = -1;
     private readonly int _fields;
-    // The staged rows' values, row after row in one array allocated once; their keys and positions for the sort.
+    // The staged rows' values, row after row in one array allocated once.
     private readonly object?[]? _stage;
     private int _staged;
 
@@ -171,7 +176,7 @@ internal sealed class TableWriter : IDisposable
     }
 
     private object? Resolved(int field, object? value) =>
-        _spec.Fields[field].Type == FieldType.CustomerRef && value is string customerId ? _customers!.Resolve(customerId) : value;
+        _spec.Fields[field].Type == FieldType.CustomerRef && value is string customerId ? _customers!.ResolveBoxed(customerId) : value;
 
     private int WriteStage()
     {

@@ -60,6 +60,44 @@ public abstract class KeyOrderedImportTests(DatabaseProvider provider) : IDispos
     public void Dispose() => _db.Dispose();
 }
 
+/// <summary>The stage's sort: ordinal order of the ids (the unique index's), rows of one id in file order.</summary>
+public sealed class StageSortTests
+{
+    [Theory]
+    [InlineData(false)] // short ASCII ids: sorted through their first characters as numbers
+    [InlineData(true)] // an id beyond ASCII: sorted as text
+    public void Positions_InOrdinalOrderOfIds_ThenFileOrder(bool withNonAscii)
+    {
+        var random = new Random(7);
+        var keys = new List<string>();
+        for (var i = 0; i < 3000; i++)
+        {
+            // Shared starts longer than nine characters, ids of every length, repeats, and characters both sides of 'Z'/'a'.
+            keys.Add(random.Next(6) switch
+            {
+                0 => "6912345678" + random.Next(100),
+                1 => "A" + random.Next(1000).ToString("D3", System.Globalization.CultureInfo.InvariantCulture),
+                2 => "a" + random.Next(50),
+                3 => "B" + random.Next(10),
+                4 => "A",
+                _ => "z~" + (char)('0' + random.Next(75)),
+            });
+        }
+        if (withNonAscii)
+        {
+            keys[1234] = "订单" + 5;
+            keys[17] = "Äx";
+        }
+        var array = keys.ToArray<string?>();
+        var order = Enumerable.Range(0, array.Length).ToArray();
+
+        StageOrder.SortByKey(array, new ulong[array.Length], order);
+
+        var expected = Enumerable.Range(0, array.Length).OrderBy(i => keys[i], StringComparer.Ordinal).ThenBy(i => i).ToArray();
+        Assert.Equal(expected, order);
+    }
+}
+
 public sealed class KeyOrderedImportTestsOnSqlite() : KeyOrderedImportTests(DatabaseProvider.Sqlite);
 
 public sealed class KeyOrderedImportTestsOnPostgres() : KeyOrderedImportTests(DatabaseProvider.Postgres);
