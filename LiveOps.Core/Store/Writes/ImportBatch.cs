@@ -20,6 +20,7 @@ internal sealed class ImportBatch : IAsyncDisposable
     private readonly string _table;
     private readonly long _before;
     private readonly DeferredIndexes? _deferred;
+    private readonly DeferredIndexes? _deferredCustomers;
     private readonly ChangeTriggers _triggers;
     private readonly ImportGate _gate;
     private bool _connectionHandedOver;
@@ -32,10 +33,15 @@ internal sealed class ImportBatch : IAsyncDisposable
         _gate = gate;
         _table = spec.Table;
         var provider = DatabaseProvider.Of(connection);
-        _before = Count();
+        _before = Count(_table);
         var large = DeferredIndexes.Worthwhile(estimatedRows, _before, deferIndexesFromRows);
         _deferred = provider.DefersIndexesOnImport && large ? DeferredIndexes.Drop(connection, transaction, spec.Table) : null;
         var createsCustomers = spec.Fields.Any(f => f.Type == FieldType.CustomerRef);
+        // A large file's new customers go into a young customers table in the order they first appear, at random places
+        // of its id index: the index is built afterwards too (new ids are told from known ones in memory, not by the index).
+        _deferredCustomers = _deferred is not null && createsCustomers && Count("customers") * 4 < estimatedRows
+            ? DeferredIndexes.Drop(connection, transaction, "customers", uniqueToo: true)
+            : null;
         // One change for the whole file instead of a counter update per row; a rejected file rolls this back too.
         _triggers = provider.SuspendChangeTriggers(connection, transaction, createsCustomers ? [spec.Table, "customers"] : [spec.Table]);
         Customers = createsCustomers ? new CustomerKeys(connection, transaction) : null;
@@ -90,7 +96,8 @@ internal sealed class ImportBatch : IAsyncDisposable
     public async Task<long> CommitAsync(CancellationToken ct)
     {
         _deferred?.Rebuild(_connection, _transaction);
-        var added = Count() - _before;
+        _deferredCustomers?.Rebuild(_connection, _transaction);
+        var added = Count(_table) - _before;
         _triggers.Restore();
         await _transaction.CommitAsync(ct);
         _version.Bump();
@@ -113,11 +120,11 @@ internal sealed class ImportBatch : IAsyncDisposable
     }
 
 
-    private long Count()
+    private long Count(string table)
     {
         using var count = _connection.CreateCommand();
         count.Transaction = _transaction;
-        count.CommandText = $"SELECT COUNT(*) FROM {_table}";
+        count.CommandText = $"SELECT COUNT(*) FROM {table}";
         return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 

@@ -225,10 +225,15 @@ internal sealed class DeferredIndexes
     public static bool Worthwhile(long estimatedRows, long tableRows, long minimumRows) =>
         estimatedRows >= minimumRows && estimatedRows * 2 > tableRows;
 
-    public static DeferredIndexes Drop(DbConnection connection, DbTransaction transaction, string table)
+    /// <summary>
+    /// Drops <paramref name="table"/>'s non-unique indexes, and with <paramref name="uniqueToo"/> its unique ones as well:
+    /// only for a table that the import does not upsert into and whose keys it checks itself (the customers an orders
+    /// file creates: <see cref="CustomerKeys"/> holds every id and inserts only new ones).
+    /// </summary>
+    public static DeferredIndexes Drop(DbConnection connection, DbTransaction transaction, string table, bool uniqueToo = false)
     {
         var deferred = new DeferredIndexes();
-        var indexes = DatabaseProvider.Of(connection).SecondaryIndexes(connection, transaction, [table], nonUniqueOnly: true);
+        var indexes = DatabaseProvider.Of(connection).SecondaryIndexes(connection, transaction, [table], nonUniqueOnly: !uniqueToo);
         foreach (var (name, definition) in indexes)
         {
             deferred._definitions.Add(definition);

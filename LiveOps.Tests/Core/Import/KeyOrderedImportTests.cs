@@ -37,6 +37,28 @@ public abstract class KeyOrderedImportTests(DatabaseProvider provider) : IDispos
     }
 
     [Fact]
+    public async Task LargeFileIntoAnEmptyDatabase_CustomersIdIndexIsBackAndUnique_ARejectedFileLeavesItToo()
+    {
+        _db.DeferIndexesAlways(); // as a large file: the customers' id index is built after the rows
+        var rejected = await _db.ImportTextAsync(ImportKind.Orders, "order_id,customer_id,placed_at,amount\nC1,u1,2026-10-01 10:00,1\nC2,u2,yesterday,2\n");
+        Assert.False(rejected.Succeeded);
+        var result = await _db.ImportTextAsync(ImportKind.Orders,
+            "order_id,customer_id,placed_at,amount\nC2,u2,2026-10-01 10:00,2\nC1,u1,2026-10-01 11:00,1\nC3,u2,2026-10-01 12:00,3\n");
+
+        Assert.Equal((3L, 2L), (result.Added, result.CustomersCreated));
+        await using (var context = _db.NewContext())
+        {
+            Assert.Equal(["u1", "u2"], await context.Customers.OrderBy(c => c.CustomerId).Select(c => c.CustomerId).ToListAsync());
+            context.Customers.Add(new LiveOps.Core.Data.Entities.Customer { CustomerId = "u1" });
+            await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
+        }
+        // The next import finds its known customers again.
+        var again = await _db.ImportTextAsync(ImportKind.Orders, "order_id,customer_id,placed_at,amount\nC4,u1,2026-10-02 10:00,4\nC5,u3,2026-10-02 11:00,5\n");
+        Assert.Equal((2L, 1L), (again.Added, again.CustomersCreated));
+        Assert.Equal(3, _db.Count("customers"));
+    }
+
+    [Fact]
     public async Task NewCustomers_TakeKeysAfterEveryKeyEverGiven_EvenWhenTheLargestWasDeleted_AndOrdersPointAtThem()
     {
         Assert.True((await _db.ImportTextAsync(ImportKind.Orders, "order_id,customer_id,placed_at,amount\nB1,u1,2026-10-01 10:00,1\nB2,u2,2026-10-01 11:00,2\n")).Succeeded);
