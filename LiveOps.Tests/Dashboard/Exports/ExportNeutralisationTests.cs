@@ -28,22 +28,13 @@ public sealed class ExportNeutralisationTests : IAsyncLifetime
         var now = clock.UtcNow;
         var factory = _app.Services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
-        var near = new Customer { CustomerId = "=c1", Nickname = "@nick" };
-        var lapsing = new Customer { CustomerId = "+c2", Nickname = "\rnick" };
-        db.Customers.AddRange(near, lapsing);
         db.Audiences.Add(new Audience { AudienceId = "+a1", Name = "=group", Kind = AudienceKind.WechatGroup, MemberCount = 2 });
         db.Campaigns.Add(new Campaign { CampaignId = "-k1", Name = "=1+2", Type = CampaignType.LotteryJoin, StartsAt = now.AddDays(-20), Cost = 50m });
         db.LiveSessions.Add(new LiveSession { LiveSessionId = "@s1", Title = "\tlive", StartedAt = now.AddDays(-5), EndedAt = now.AddDays(-5).AddHours(2) });
-        await db.SaveChangesAsync();
+        _cohort = await TierListCustomers.AddAsync(db, clock,
+            near: new Customer { CustomerId = "=c1", Nickname = "@nick" }, lapsing: new Customer { CustomerId = "+c2", Nickname = "\rnick" }, nearCampaignId: "-k1");
         db.Pushes.Add(new Push { PushId = "-p1", AudienceId = "+a1", SentAt = now.AddHours(-1), Kind = PushKind.Promotion });
-        db.Orders.AddRange(
-            // 1,700 of 2,000 for silver: an upgrade candidate.
-            new Order { OrderId = "o1", CustomerKey = near.Id, PlacedAt = now.AddDays(-10), Amount = 1700m, Status = OrderStatus.Paid, CampaignId = "-k1" },
-            // Silver for 15 more days: a downgrade risk.
-            new Order { OrderId = "o2", CustomerKey = lapsing.Id, PlacedAt = now.AddDays(-350), Amount = 2100m, Status = OrderStatus.Paid });
         await db.SaveChangesAsync();
-        var firstOrder = clock.LocalDate(now.AddDays(-10));
-        _cohort = $"{firstOrder.Year:D4}-{firstOrder.Month:D2}";
     }
 
     [Fact]

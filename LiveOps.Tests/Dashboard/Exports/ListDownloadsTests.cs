@@ -24,22 +24,10 @@ public sealed class ListDownloadsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = DashboardApp.Start(demoData: false);
-        var clock = _app.Services.GetRequiredService<ZoneClock>();
-        var now = clock.UtcNow;
         var factory = _app.Services.GetRequiredService<IDbContextFactory<LiveOpsDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
-        var near = new Customer { CustomerId = "c1", Nickname = "小林" };
-        var lapsing = new Customer { CustomerId = "c2" };
-        db.Customers.AddRange(near, lapsing);
-        await db.SaveChangesAsync();
-        db.Orders.AddRange(
-            // 1,700 of silver's 2,000: an upgrade candidate, 300 short.
-            new Order { OrderId = "o1", CustomerKey = near.Id, PlacedAt = now.AddDays(-10), Amount = 1700m, Status = OrderStatus.Paid },
-            // Silver from one order of 2,100 that leaves the 365-day window in 15 days: a downgrade risk keeping nothing.
-            new Order { OrderId = "o2", CustomerKey = lapsing.Id, PlacedAt = now.AddDays(-350), Amount = 2100m, Status = OrderStatus.Paid });
-        await db.SaveChangesAsync();
-        var firstOrder = clock.LocalDate(now.AddDays(-10));
-        _cohort = $"{firstOrder.Year:D4}-{firstOrder.Month:D2}";
+        _cohort = await TierListCustomers.AddAsync(db, _app.Services.GetRequiredService<ZoneClock>(),
+            near: new Customer { CustomerId = "c1", Nickname = "小林" }, lapsing: new Customer { CustomerId = "c2" });
     }
 
     private async Task<HttpClient> ClientAsync(bool english)

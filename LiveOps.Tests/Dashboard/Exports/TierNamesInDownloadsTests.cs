@@ -40,16 +40,7 @@ public sealed class TierNamesInDownloadsTests : IAsyncLifetime
                 new TierRule { Tier = "gold", Rank = 2, MinSpend12m = 8000m, MinOrders12m = 15, Discount = 0.85m, DedicatedService = true },
             ],
         });
-        var near = new Customer { CustomerId = "c1" };
-        var lapsing = new Customer { CustomerId = "c2" };
-        db.Customers.AddRange(near, lapsing);
-        await db.SaveChangesAsync();
-        db.Orders.AddRange(
-            // 1,700 of 2,000 for silver: an upgrade candidate.
-            new Order { OrderId = "o1", CustomerKey = near.Id, PlacedAt = now.AddDays(-10), Amount = 1700m, Status = OrderStatus.Paid },
-            // Silver for 15 more days: a downgrade risk.
-            new Order { OrderId = "o2", CustomerKey = lapsing.Id, PlacedAt = now.AddDays(-350), Amount = 2100m, Status = OrderStatus.Paid });
-        await db.SaveChangesAsync();
+        await TierListCustomers.AddAsync(db, clock, near: new Customer { CustomerId = "c1" }, lapsing: new Customer { CustomerId = "c2" });
     }
 
     [Fact]
