@@ -90,15 +90,11 @@ public abstract class DatabaseProvider
     {
     }
 
-    /// <summary>Whether a bulk write leaves work for after its commit (<see cref="AfterBulkCommit"/>).</summary>
-    internal virtual bool HasWorkAfterBulkCommit => false;
-
     /// <summary>
-    /// Work a committed bulk write leaves on its writer connection, run in the background after the import has answered.
+    /// Work a committed bulk write leaves on its writer connection, run in the background after the import has answered;
+    /// null when there is none.
     /// </summary>
-    internal virtual void AfterBulkCommit(DbConnection connection)
-    {
-    }
+    internal virtual Action<DbConnection>? AfterBulkCommit => null;
 
     /// <summary>The indexes (name, re-creating SQL) of the tables that are not primary keys, optionally only non-unique ones.</summary>
     public abstract List<(string Name, string Definition)> SecondaryIndexes(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> tables, bool nonUniqueOnly);

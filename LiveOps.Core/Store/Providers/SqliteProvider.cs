@@ -61,14 +61,12 @@ internal sealed class SqliteProvider : DatabaseProvider
     // before the import can answer: AfterBulkCommit does, in the background.
     internal override void BeforeImport(DbConnection connection) => Execute(connection, null, "PRAGMA foreign_keys = OFF; PRAGMA wal_autocheckpoint = 0;");
 
-    internal override bool HasWorkAfterBulkCommit => true;
-
     /// <summary>
     /// The checkpoint the commit left out, as SQLite's automatic one would have done it (PASSIVE: readers are not waited
     /// for, and what they still use is copied by a later checkpoint). Committed data is safe in the log either way: a
     /// crash before or during the copy loses nothing, the next connection finishes it.
     /// </summary>
-    internal override void AfterBulkCommit(DbConnection connection) => Execute(connection, null, "PRAGMA wal_checkpoint(PASSIVE);");
+    internal override Action<DbConnection>? AfterBulkCommit => connection => Execute(connection, null, "PRAGMA wal_checkpoint(PASSIVE);");
 
     public override async Task TuneForScanAsync(DbConnection connection, CancellationToken ct)
     {

@@ -101,8 +101,7 @@ internal sealed class ImportBatch : IAsyncDisposable
         _triggers.Restore();
         await _transaction.CommitAsync(ct);
         _version.Bump();
-        var provider = DatabaseProvider.Of(_connection);
-        if (provider.HasWorkAfterBulkCommit)
+        if (DatabaseProvider.Of(_connection).AfterBulkCommit is { } afterCommit)
         {
             // Nothing of this batch may touch the connection once another thread has it.
             await ReleaseStatementsAsync();
@@ -112,7 +111,7 @@ internal sealed class ImportBatch : IAsyncDisposable
             {
                 using (connection)
                 {
-                    provider.AfterBulkCommit(connection);
+                    afterCommit(connection);
                 }
             });
         }
@@ -126,14 +125,6 @@ internal sealed class ImportBatch : IAsyncDisposable
         count.Transaction = _transaction;
         count.CommandText = $"SELECT COUNT(*) FROM {table}";
         return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     public async ValueTask DisposeAsync()
