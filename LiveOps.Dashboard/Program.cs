@@ -71,7 +71,6 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapCultureEndpoint();
 app.MapAccountEndpoints();
 app.MapExports();
-app.MapValueExports();
 app.MapActionExports();
 app.MapTemplateEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

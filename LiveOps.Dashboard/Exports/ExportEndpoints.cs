@@ -5,6 +5,8 @@ using LiveOps.Core.Common;
 using LiveOps.Core.LiveSessions;
 using LiveOps.Core.Overview;
 using LiveOps.Core.Tiers;
+using LiveOps.Core.Value;
+using LiveOps.Dashboard.Components.Pages.Value;
 using LiveOps.Dashboard.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -106,6 +108,22 @@ public static class ExportEndpoints
             var name = await DownloadTierNames.ForAsync(http, ct);
             return Export.Page("tier-downgrade-risks", ListDownloads.DowngradeRiskColumns(Get<IStringLocalizer<TiersResource>>(http)),
                 ListDownloads.DowngradeRiskRows(report.DowngradeRisks, name));
+        });
+
+        // /export/value/customers.csv|xlsx?list=&key= : every customer of an RFM segment, a P(alive) × value cell or the
+        // churn-risk list, as the value page names them, from the same ValueService call the page makes.
+        Map(app, "value/customers", async (http, ct) =>
+        {
+            var t = Get<IStringLocalizer<ValueResource>>(http);
+            if (ValueView.Parse(http.Request.Query["list"], http.Request.Query["key"]) is not { } query)
+            {
+                return Export.Rejected(t["Dl.ListRequired"].Value);
+            }
+            var rows = await Get<ValueService>(http).CustomersAsync(query, ct);
+            var list = ValueView.ListName(query.Kind);
+            var tierName = await DownloadTierNames.ForAsync(http, ct);
+            return Export.Page(query.Key is null ? $"value-{list}" : $"value-{list}-{query.Key}",
+                ListDownloads.ValueCustomerColumns(t, query.HorizonDays), rows.Select(r => ListDownloads.ValueCustomerRow(r, t, tierName)));
         });
     }
 
